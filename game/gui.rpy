@@ -1,0 +1,65 @@
+## gui.rpy: sizes, colours and fonts, in one place.
+##
+## The full look and feel arrives with the player-facing UI issue. These are
+## plain, readable defaults: dark text on a warm light background, well above
+## a 4.5:1 contrast ratio.
+
+init offset = -2
+
+init python:
+    gui.init(1280, 720)
+
+define gui.text_font = "DejaVuSans.ttf"
+define gui.name_text_font = "DejaVuSans-Bold.ttf"
+define gui.interface_text_font = "DejaVuSans.ttf"
+
+define tyg_colour_background = "#f7f3ec"
+define tyg_colour_panel = "#ffffff"
+define tyg_colour_text = "#1f2430"
+define tyg_colour_muted = "#4a5060"
+define tyg_colour_accent = "#1d5fa8"
+define tyg_colour_accent_hover = "#0e3d73"
+define tyg_colour_flag = "#b3261e"
+define tyg_colour_safe = "#1e6b3a"
+
+define tyg_text_size = 26
+define tyg_small_size = 22
+define tyg_title_size = 44
+define tyg_heading_size = 30
+
+style default:
+    font gui.text_font
+    size tyg_text_size
+    color tyg_colour_text
+    language "unicode"
+
+style tyg_button:
+    padding (18, 10, 18, 10)
+    background Frame(Solid(tyg_colour_panel), 0, 0)
+    hover_background Solid("#e6eef8")
+    insensitive_background Solid("#eeeeee")
+
+style tyg_button_text:
+    size tyg_text_size
+    color tyg_colour_accent
+    hover_color tyg_colour_accent_hover
+    insensitive_color "#6b6b6b"
+
+style tyg_title is default:
+    size tyg_title_size
+    bold True
+
+style tyg_heading is default:
+    size tyg_heading_size
+    bold True
+
+style tyg_small is default:
+    size tyg_small_size
+    color tyg_colour_muted
+
+style tyg_card is frame:
+    background Frame(Solid(tyg_colour_panel), 0, 0)
+    padding (40, 30, 40, 30)
+    xalign 0.5
+    yalign 0.5
+    xmaximum 1100

@@ -1,0 +1,220 @@
+## screens.rpy: the screens Ren'Py itself asks for (say, choice, main menu,
+## confirm, notify), kept plain and readable.
+
+## Say: one line of narration or dialogue. The "Next" button gives mouse and
+## screen-reader users an explicit way on; a click anywhere works too.
+screen say(who, what):
+    window:
+        id "window"
+        style "tyg_say_window"
+        vbox:
+            spacing 8
+            if who is not None:
+                text who id "who" style "tyg_say_who"
+            text what id "what" style "tyg_say_what"
+        textbutton _("Next") action Return(True) style "tyg_next" alt _("Next line")
+
+style tyg_say_window is default:
+    background Solid("#ffffffee")
+    xfill True
+    yalign 1.0
+    ysize 220
+    padding (60, 24, 60, 24)
+
+style tyg_say_who is default:
+    bold True
+    size tyg_heading_size
+
+style tyg_say_what is default:
+    xmaximum 1000
+
+style tyg_next is tyg_button:
+    xalign 1.0
+    yalign 1.0
+
+style tyg_next_text is tyg_button_text
+
+## A message in the phone chat: the player's own messages on the right.
+screen tyg_chat(who, what, tyg_side="left"):
+    window:
+        id "window"
+        style "tyg_chat_window"
+        frame:
+            style "tyg_bubble_" + tyg_side
+            vbox:
+                spacing 4
+                text who id "who" style "tyg_bubble_who"
+                text what id "what" style "tyg_bubble_what"
+        textbutton _("Next") action Return(True) style "tyg_next" alt _("Next line")
+
+style tyg_chat_window is default:
+    background Solid("#e9edf3")
+    xfill True
+    yalign 1.0
+    ysize 260
+    padding (60, 24, 60, 24)
+
+style tyg_bubble_left is frame:
+    background Solid("#ffffff")
+    padding (20, 14, 20, 14)
+    xalign 0.0
+    xmaximum 760
+
+style tyg_bubble_right is tyg_bubble_left:
+    background Solid("#d6e8ff")
+    xalign 1.0
+
+style tyg_bubble_who is tyg_small:
+    bold True
+
+style tyg_bubble_what is default
+
+## Choice: numbered options, so every choice also has a key (1-9).
+screen choice(items):
+    vbox:
+        style "tyg_choice_box"
+        for n, i in enumerate(items, 1):
+            textbutton ("{}. ".format(n) + i.caption):
+                action i.action
+                style "tyg_choice_button"
+                alt __("Choice {}: ").format(n) + i.caption
+            if n <= 9:
+                key str(n) action i.action
+
+style tyg_choice_box is default:
+    xalign 0.5
+    yalign 0.35
+    spacing 14
+
+style tyg_choice_button is tyg_button:
+    xminimum 800
+    xmaximum 1000
+
+style tyg_choice_button_text is tyg_button_text
+
+## Feedback: shown after every decision. Skip and auto-advance never pass it.
+screen tyg_feedback(fb):
+    modal True
+    on "show" action Function(tyg_trace, "feedback", choice=fb.choice, kind=fb.kind)
+    add Solid(tyg_colour_background)
+    frame:
+        style "tyg_card"
+        vbox:
+            spacing 14
+            text fb.title style "tyg_heading"
+            text fb.happened
+            $ flags = tyg_red_flags.pick(fb.red_flags)
+            if flags:
+                text _("Red flags") style "tyg_small" color tyg_colour_flag bold True
+                for rf in flags:
+                    text rf.name bold True
+                    text rf.explain style "tyg_small"
+            text _("Why it matters") style "tyg_small" bold True
+            text fb.why
+            if fb.safer:
+                text _("The safer move") style "tyg_small" color tyg_colour_safe bold True
+                text fb.safer
+            $ actions = tyg_safe_actions.pick(fb.safe_actions)
+            if actions:
+                text _("Safe actions") style "tyg_small" color tyg_colour_safe bold True
+                for sa in actions:
+                    text sa.name bold True
+            textbutton _("Continue") action Return(True) style "tyg_button" xalign 1.0
+    key "K_RETURN" action Return(True)
+
+## Ending: what happened, and where to get help.
+screen tyg_ending(ending):
+    modal True
+    on "show" action Function(tyg_trace, "ending", id=ending.id, kind=ending.kind)
+    add Solid(tyg_colour_background)
+    frame:
+        style "tyg_card"
+        vbox:
+            spacing 14
+            text ending.title style "tyg_title"
+            text ending.summary
+            text _("It is not your fault. The blame lies with the person who pressures or threatens.") bold True
+            text _("Where to get help") style "tyg_heading"
+            for r in tyg_resources.pick(ending.resources):
+                vbox:
+                    text r.name bold True
+                    text r.explain style "tyg_small"
+                    text tyg_resource_line(r) style "tyg_small"
+            textbutton _("Back to the main menu") action Return(True) style "tyg_button" xalign 1.0
+
+## Discussion card, for facilitator mode.
+screen tyg_discussion(prompt):
+    modal True
+    on "show" action Function(tyg_trace, "discussion_card", id=prompt.id)
+    add Solid(tyg_colour_background)
+    frame:
+        style "tyg_card"
+        vbox:
+            spacing 20
+            text _("Talk about it") style "tyg_small"
+            text prompt.question style "tyg_title"
+            text _("Facilitator notes") style "tyg_heading"
+            text prompt.notes style "tyg_small"
+            textbutton _("Continue") action Return(True) style "tyg_button" xalign 1.0
+
+## Main menu: the scenarios, each with who you play.
+screen main_menu():
+    tag menu
+    add Solid(tyg_colour_background)
+    vbox:
+        xalign 0.5
+        yalign 0.4
+        spacing 18
+        text _("Trust Your Gut") style "tyg_title" xalign 0.5
+        text _("Stories about staying safe when someone online pressures you. Nothing explicit is shown.") style "tyg_small" xalign 0.5
+        null height 20
+        if not tyg_scenarios:
+            text _("No scenarios yet. Run: python3 build.py") xalign 0.5
+        for sc in tyg_scenarios:
+            button:
+                style "tyg_button"
+                xminimum 800
+                action Start(sc.label)
+                alt sc.title
+                vbox:
+                    text sc.title style "tyg_button_text" bold True
+                    text (__("Play as ") + sc.player_name + ", " + str(sc.player_age)) style "tyg_small"
+        null height 20
+        textbutton _("Quit") action Quit(confirm=False) style "tyg_button" xalign 0.5
+
+## Confirm: Ren'Py asks for this screen by name.
+screen confirm(message, yes_action, no_action):
+    modal True
+    zorder 200
+    add Solid("#000000aa")
+    frame:
+        style "tyg_card"
+        vbox:
+            spacing 20
+            text _(message)
+            hbox:
+                spacing 40
+                xalign 0.5
+                textbutton _("Yes") action yes_action style "tyg_button"
+                textbutton _("No") action no_action style "tyg_button"
+    key "game_menu" action no_action
+
+## Notify: short messages from the engine.
+screen notify(message):
+    zorder 100
+    style_prefix "notify"
+    frame at notify_appear:
+        text "[message!tq]"
+    timer 3.25 action Hide('notify')
+
+transform notify_appear:
+    on show:
+        alpha 0
+        linear .25 alpha 1.0
+    on hide:
+        linear .5 alpha 0.0
+
+style notify_frame is frame:
+    ypos 40
+    background Solid("#ffffff")
+    padding (20, 10, 20, 10)

@@ -1,0 +1,129 @@
+## tyg_runtime.rpy: what the generated scenario scripts call into.
+##
+## Generated scripts (game/generated/) only define data objects of the
+## classes below and call these functions, labels and screens. All text
+## fields of those objects are Ren'Py text with literal "[" and "{" already
+## doubled by the compiler, so screens can show them directly.
+
+init -10 python:
+
+    import io
+    import json
+    import os
+
+    class TygRecord(object):
+        """A plain record: keyword arguments become attributes."""
+
+        def __init__(self, **fields):
+            self.__dict__.update(fields)
+
+        def __repr__(self):
+            return "<{} {}>".format(type(self).__name__, self.__dict__.get("id", ""))
+
+    class TygScenario(TygRecord):
+        pass
+
+    class TygFeedback(TygRecord):
+        pass
+
+    class TygEnding(TygRecord):
+        pass
+
+    class TygDiscussion(TygRecord):
+        pass
+
+    class TygItem(TygRecord):
+        pass
+
+    class TygResource(TygRecord):
+        pass
+
+    class TygIndex(object):
+        """Catalogue entries by id, in catalogue order."""
+
+        def __init__(self, items):
+            self.items = list(items)
+            self.by_id = dict((i.id, i) for i in self.items)
+
+        def pick(self, ids):
+            return [self.by_id[i] for i in ids if i in self.by_id]
+
+    ## Tracing, for the engine tests only: when TYG_TRACE names a file, each
+    ## line shown and each screen reached is appended to it as one JSON line.
+    ## Players never set it, and nothing else is written.
+    _tyg_trace_path = os.environ.get("TYG_TRACE")
+
+    def tyg_plain(s):
+        """The text a Ren'Py string shows once its text tags are applied."""
+        from renpy.text.textsupport import tokenize, TAG, PARAGRAPH, DISPLAYABLE
+        out = [ ]
+        for kind, text in tokenize(str(s)):
+            if kind == PARAGRAPH:
+                out.append("\n")
+            elif kind not in (TAG, DISPLAYABLE):
+                out.append(text)
+        return "".join(out)
+
+    def tyg_trace(event, **data):
+        if not _tyg_trace_path:
+            return
+        data["event"] = event
+        with io.open(_tyg_trace_path, "a", encoding="utf-8") as f:
+            f.write(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
+
+    class TygSpeaker(ADVCharacter):
+        """A character whose every shown line can be traced."""
+
+        def do_display(self, who, what, **display_args):
+            tyg_trace("line", who=None if who is None else tyg_plain(who), what=tyg_plain(what))
+            return super(TygSpeaker, self).do_display(who, what, **display_args)
+
+    ## Flags live in one dict per play-through, reset when a scenario starts.
+
+    def tyg_begin(scenario):
+        store.tyg_flags = { }
+        store.tyg_chosen = [ ]
+        store.tyg_scenario = scenario
+        tyg_trace("begin", scenario=scenario.id)
+
+    def tyg_set(name, value):
+        store.tyg_flags[name] = value
+
+    def tyg_flag(name):
+        return store.tyg_flags.get(name, False)
+
+    def tyg_chose(feedback):
+        store.tyg_chosen.append(feedback.choice)
+        tyg_trace("choice", choice=feedback.choice, scene=feedback.scene)
+
+    def tyg_resource_line(r):
+        """How to reach a help resource, in one line."""
+        ways = [ ]
+        if r.phone:
+            ways.append(__("Call ") + r.phone)
+        if r.sms:
+            ways.append(r.sms)
+        if r.url:
+            ways.append(r.url)
+        return "  ·  ".join(ways)
+
+define -1 tyg_speaker = TygSpeaker(None, kind=adv)
+define -1 tyg_narrator = TygSpeaker(None, kind=adv)
+define -1 tyg_chat_speaker = TygSpeaker(None, kind=adv, screen="tyg_chat")
+
+default tyg_flags = { }
+default tyg_chosen = [ ]
+default tyg_scenario = None
+default persistent.tyg_facilitator = False
+
+## A discussion prompt: a card for the group in facilitator mode; players on
+## their own carry straight on.
+label tyg_discuss(prompt):
+    $ tyg_trace("discuss", id=prompt.id)
+    if persistent.tyg_facilitator:
+        call screen tyg_discussion(prompt)
+    return
+
+## Reached only if the game is started without picking a scenario.
+label start:
+    return

@@ -1,0 +1,148 @@
+"""The command line behind build.py (and the ``tyg`` console script).
+
+Exit codes: 0 success, 1 author errors (diagnostics or lint findings),
+2 usage or environment errors (argparse uses 2 too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+
+from . import pipeline
+from .engine import EngineNotFound, find_engine, run_lint
+
+OK, AUTHOR_ERROR, ENV_ERROR = 0, 1, 2
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+DEFAULT_SOURCE = "scenarios"
+DEFAULT_GAME = "game"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="build.py",
+        description="Check Trust Your Gut scenarios and compile them into the Ren'Py game.",
+    )
+    p.add_argument("--renpy", metavar="PATH", help="an official Ren'Py SDK (folder or renpy.sh); default: RENPY_SDK, then Debian's renpy")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def with_source(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sp.add_argument("source", nargs="?", default=None, help=f"scenario folder or file (default: {DEFAULT_SOURCE}/)")
+        sp.add_argument("--format", choices=("text", "json"), default="text", help="how to print diagnostics")
+        return sp
+
+    def with_game(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sp.add_argument("--game", default=None, help=f"the Ren'Py game folder to compile into (default: {DEFAULT_GAME}/)")
+        return sp
+
+    with_game(with_source(sub.add_parser("build", help="check and compile (the default)")))
+    with_source(sub.add_parser("check", help="validate only; writes nothing"))
+    with_game(with_source(sub.add_parser("lint", help="build, then run Ren'Py's own lint; any finding fails")))
+    with_game(with_source(sub.add_parser("play", help="build, then launch the game")))
+    t = sub.add_parser("test", help="run the whole test suite")
+    t.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra arguments for pytest")
+    return p
+
+
+def _paths(args: argparse.Namespace) -> tuple[str, str]:
+    source = args.source or os.path.join(ROOT, DEFAULT_SOURCE)
+    game = getattr(args, "game", None) or os.path.join(ROOT, DEFAULT_GAME)
+    return source, game
+
+
+def _print_report(result: pipeline.Result, fmt: str) -> None:
+    if fmt == "json":
+        print(result.report.render_json())
+    elif result.report.items:
+        print(result.report.render_text(), file=sys.stderr)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    source, _ = _paths(args)
+    result = pipeline.check(source)
+    _print_report(result, args.format)
+    if result.ok and args.format == "text":
+        n = len(result.project.scenarios) if result.project else 0
+        print(f"checked {n} scenario{'s' * (n != 1)}: no errors")
+    return OK if result.ok else AUTHOR_ERROR
+
+
+def _build(args: argparse.Namespace, quiet: bool = False) -> pipeline.Result:
+    source, game = _paths(args)
+    result = pipeline.build(source, game)
+    _print_report(result, args.format)
+    if result.ok and args.format == "text" and not quiet:
+        n = len(result.project.scenarios) if result.project else 0
+        print(
+            f"built {n} scenario{'s' * (n != 1)} into {os.path.relpath(os.path.join(game, 'generated'))}/: "
+            f"{len(result.written)} written, {len(result.files) - len(result.written)} unchanged, {len(result.removed)} removed"
+        )
+    return result
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    return OK if _build(args).ok else AUTHOR_ERROR
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    try:
+        engine = find_engine(args.renpy)
+    except EngineNotFound as exc:
+        print(exc, file=sys.stderr)
+        return ENV_ERROR
+    result = _build(args)
+    if not result.ok:
+        return AUTHOR_ERROR
+    _, game = _paths(args)
+    with tempfile.TemporaryDirectory(prefix="tyg-lint-") as home:
+        lint = run_lint(engine, os.path.dirname(os.path.abspath(game)), home)
+    if lint.findings or lint.returncode != 0:
+        print(lint.output, file=sys.stderr)
+        print(f"Ren'Py lint: {len(lint.findings)} finding(s), exit {lint.returncode}", file=sys.stderr)
+        return AUTHOR_ERROR
+    print(f"Ren'Py lint ({engine.describe()}): no findings")
+    return OK
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    try:
+        engine = find_engine(args.renpy)
+    except EngineNotFound as exc:
+        print(exc, file=sys.stderr)
+        return ENV_ERROR
+    if not _build(args).ok:
+        return AUTHOR_ERROR
+    _, game = _paths(args)
+    env = engine.environ()
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        print("No display to show the game on (DISPLAY is not set).", file=sys.stderr)
+        return ENV_ERROR
+    return subprocess.call(engine.command(os.path.dirname(os.path.abspath(game))), env=env)
+
+
+def cmd_test(args: argparse.Namespace) -> int:
+    extra = [a for a in args.pytest_args if a != "--"]
+    return subprocess.call([sys.executable, "-m", "pytest", os.path.join(ROOT, "tests"), *extra], cwd=ROOT)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*argv, "build"])
+    handler = {
+        "build": cmd_build,
+        "check": cmd_check,
+        "lint": cmd_lint,
+        "play": cmd_play,
+        "test": cmd_test,
+    }[args.command]
+    return handler(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,712 @@
+"""Stage 1: read YAML files into the typed tree of ``nodes.py``.
+
+Built on PyYAML's node API (``compose``) with safe loading only, so that every
+value keeps its file, line and column. Nothing here raises for an author's
+mistake: problems become diagnostics in the ``Report`` and loading carries on
+with what it can, so that all errors are reported at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import unicodedata
+from typing import Callable, TypeVar
+
+import yaml
+
+from .conditions import FLAG_NAME, ConditionError, parse_condition
+from .diagnostics import Loc, Report
+from .nodes import (
+    CHARACTER_ROLES,
+    CHOICE_KINDS,
+    ENDING_KINDS,
+    Branch,
+    Catalogue,
+    CatalogueItem,
+    Character,
+    Chat,
+    Choice,
+    Cond,
+    Discuss,
+    Ending,
+    Feedback,
+    If,
+    Narrate,
+    Project,
+    Ref,
+    Resource,
+    Say,
+    Scenario,
+    Scene,
+    SetFlags,
+    Step,
+    Text,
+)
+
+#: Largest source file read, in bytes. A real scenario is a few hundred KiB at most.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+FORMAT_VERSION = 1
+CATALOGUE_NAME = "catalogue.yaml"
+
+ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+COUNTRY_RE = re.compile(r"^(?:[A-Z]{2}|INT)$")
+
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_COLLECTION_TAGS = {_TAG + "map", _TAG + "seq"}
+
+try:  # libyaml's parser when the wheel has it: same nodes and marks, much faster
+    _Loader = yaml.CSafeLoader  # type: ignore[attr-defined]
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+T = TypeVar("T")
+
+
+def display_path(path: str) -> str:
+    """The path as an author would type it: relative to the working directory when inside it."""
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
+# ------------------------------------------------------------------ reading
+
+
+def read_source(path: str, report: Report) -> str | None:
+    """Read a source file as UTF-8 text, or report why it cannot be used."""
+    shown = display_path(path)
+    here = Loc(shown)
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            report.add(
+                "TYG010",
+                here,
+                f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}. Split it into several scenarios",
+            )
+            return None
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        report.add("TYG001", here, "no such file")
+        return None
+    except IsADirectoryError:
+        report.add("TYG001", here, "is a directory, not a YAML file")
+        return None
+    except OSError as exc:
+        report.add("TYG001", here, f"cannot be read: {exc.strerror or exc}")
+        return None
+    if b"\x00" in data:
+        report.add("TYG001", here, "is a binary file, not YAML text")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        report.add("TYG001", Loc(shown, line, col), "is not UTF-8 text; save it as UTF-8")
+        return None
+    return text
+
+
+def compose(text: str, file: str, report: Report) -> yaml.Node | None:
+    """Parse YAML text into a node tree, or report the syntax error."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or "invalid YAML"
+        if exc.context:
+            what = f"{exc.context}: {what}"
+        report.add("TYG002", Loc(file, line, col), f"YAML syntax error: {what}")
+        return None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position] if isinstance(exc.position, int) else ""
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
+        report.add("TYG002", Loc(file, line, col), f"YAML cannot contain character {exc.character!r}")
+        return None
+    except yaml.YAMLError as exc:
+        report.add("TYG002", Loc(file), f"YAML error: {exc}")
+        return None
+    if node is None:
+        report.add("TYG003", Loc(file), "file is empty; expected a 'format: 1' document")
+    return node
+
+
+# ------------------------------------------------------------------ node helpers
+
+
+def _loc(file: str, node: yaml.Node) -> Loc:
+    s, e = node.start_mark, node.end_mark
+    return Loc(file, s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if node.tag == _TAG + "null":
+        return "nothing (null)"
+    return {
+        _TAG + "int": "a number",
+        _TAG + "float": "a number",
+        _TAG + "bool": "true/false",
+    }.get(node.tag, "a string")
+
+
+def _suggest(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+class _Reader:
+    """Turns one file's node tree into nodes, reporting every problem it meets."""
+
+    def __init__(self, file: str, report: Report) -> None:
+        self.file = file
+        self.report = report
+        self.seen: set[int] = set()
+
+    def loc(self, node: yaml.Node) -> Loc:
+        return _loc(self.file, node)
+
+    def error(self, code: str, node: yaml.Node, message: str) -> None:
+        self.report.add(code, self.loc(node), message)
+
+    def visit(self, node: yaml.Node) -> bool:
+        """Note a node; aliases (the same node reached twice) and foreign tags are refused."""
+        if id(node) in self.seen:
+            self.error("TYG009", node, "anchors and aliases (&name, *name) are not supported; write the value out")
+            return False
+        self.seen.add(id(node))
+        allowed = _COLLECTION_TAGS if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) else _PLAIN_TAGS
+        if node.tag not in allowed:
+            self.error("TYG009", node, f"YAML tag '{node.tag}' is not supported")
+            return False
+        return True
+
+    # -- collections
+
+    def mapping(
+        self, node: yaml.Node, what: str, keys: tuple[str, ...], required: tuple[str, ...] = ()
+    ) -> dict[str, yaml.Node] | None:
+        if not self.visit(node):
+            return None
+        if not isinstance(node, yaml.MappingNode):
+            self.error("TYG006", node, f"{what} must be a mapping (key: value lines), not {_kind(node)}")
+            return None
+        out: dict[str, yaml.Node] = {}
+        first: dict[str, yaml.Node] = {}
+        for knode, vnode in node.value:
+            if knode.tag == _TAG + "merge":
+                self.error("TYG009", knode, "merge keys (<<) are not supported; write the keys out")
+                continue
+            if not isinstance(knode, yaml.ScalarNode) or knode.tag not in _PLAIN_TAGS:
+                self.error("TYG006", knode, f"keys in {what} must be plain words")
+                continue
+            key = knode.value
+            if key in first:
+                prev = first[key].start_mark.line + 1
+                self.error("TYG004", knode, f"duplicate key '{key}' in {what} (first given on line {prev})")
+                continue
+            first[key] = knode
+            if key not in keys:
+                self.error("TYG005", knode, f"unknown key '{key}' in {what}{_suggest(key, list(keys))}")
+                continue
+            out[key] = vnode
+        for key in required:
+            if key not in out and key not in first:
+                self.error("TYG007", node, f"{what} is missing required key '{key}'")
+        return out
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        if not self.visit(node):
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.error("TYG006", node, f"{what} must be a list (lines starting with '-'), not {_kind(node)}")
+            return []
+        return list(node.value)
+
+    def items(self, node: yaml.Node | None, what: str, read: Callable[[yaml.Node], T | None]) -> list[T]:
+        if node is None:
+            return []
+        out = []
+        for item in self.sequence(node, what):
+            value = read(item)
+            if value is not None:
+                out.append(value)
+        return out
+
+    # -- scalars
+
+    def scalar(self, node: yaml.Node, what: str) -> yaml.ScalarNode | None:
+        if not self.visit(node):
+            return None
+        if not isinstance(node, yaml.ScalarNode) or node.tag == _TAG + "null":
+            self.error("TYG006", node, f"{what} must be a single value, not {_kind(node)}")
+            return None
+        return node
+
+    def text(self, node: yaml.Node | None, what: str) -> Text | None:
+        """Player-visible text. Any scalar is taken literally: `text: No` means the word No."""
+        if node is None:
+            return None
+        s = self.scalar(node, what)
+        if s is None:
+            return None
+        value = s.value
+        if not value.strip():
+            self.error("TYG008", node, f"{what} is empty")
+            return None
+        for i, ch in enumerate(value):
+            if ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cs"):
+                self.error("TYG008", node, f"{what} contains control character U+{ord(ch):04X} at offset {i}")
+                return None
+        return Text(value, self.loc(node))
+
+    def ident(self, node: yaml.Node | None, what: str) -> str | None:
+        if node is None:
+            return None
+        s = self.scalar(node, what)
+        if s is None:
+            return None
+        if s.tag != _TAG + "str" or not ID_RE.match(s.value):
+            self.error(
+                "TYG008",
+                node,
+                f"{what} '{s.value}' must start with a letter and use lower-case letters, digits and single underscores",
+            )
+            return None
+        return s.value
+
+    def ref(self, node: yaml.Node | None, what: str) -> Ref | None:
+        value = self.ident(node, what)
+        return None if value is None or node is None else Ref(value, self.loc(node))
+
+    def refs(self, node: yaml.Node | None, what: str) -> list[Ref]:
+        return self.items(node, f"{what} list", lambda n: self.ref(n, what))
+
+    def integer(self, node: yaml.Node | None, what: str, low: int, high: int) -> int | None:
+        if node is None:
+            return None
+        s = self.scalar(node, what)
+        if s is None:
+            return None
+        if s.tag != _TAG + "int":
+            self.error("TYG006", node, f"{what} must be a whole number, not {_kind(node)}")
+            return None
+        value = int(s.value.replace("_", ""), 0)
+        if not low <= value <= high:
+            self.error("TYG008", node, f"{what} must be between {low} and {high}, not {value}")
+            return None
+        return value
+
+    def choice_of(self, node: yaml.Node | None, what: str, options: tuple[str, ...]) -> str | None:
+        if node is None:
+            return None
+        s = self.scalar(node, what)
+        if s is None:
+            return None
+        if s.value not in options:
+            self.error(
+                "TYG008",
+                node,
+                f"{what} '{s.value}' is not one of {', '.join(options)}{_suggest(s.value, list(options))}",
+            )
+            return None
+        return s.value
+
+    def pattern(self, node: yaml.Node | None, what: str, rx: re.Pattern[str], hint: str) -> str | None:
+        if node is None:
+            return None
+        s = self.scalar(node, what)
+        if s is None:
+            return None
+        if not rx.match(s.value):
+            self.error("TYG008", node, f"{what} '{s.value}' {hint}")
+            return None
+        return s.value
+
+    def plain(self, node: yaml.Node | None, what: str) -> str | None:
+        s = None if node is None else self.scalar(node, what)
+        return None if s is None else s.value
+
+    def condition(self, node: yaml.Node | None, what: str) -> Cond | None:
+        if node is None:
+            return None
+        s = self.scalar(node, what)
+        if s is None:
+            return None
+        loc = self.loc(s)
+        if s.style in ("'", '"'):
+            loc = Loc(loc.file, loc.line, loc.col + 1)
+        try:
+            return parse_condition(s.value, loc)
+        except ConditionError as exc:
+            at = Loc(loc.file, loc.line, loc.col + exc.offset)
+            self.report.add("TYG024", at, f"invalid condition {s.value!r}: {exc.message}")
+            return None
+
+    def format_version(self, m: dict[str, yaml.Node], root: yaml.Node) -> None:
+        node = m.get("format")
+        if node is None:
+            return
+        v = self.integer(node, "format", 0, 1_000_000)
+        if v is not None and v != FORMAT_VERSION:
+            self.error("TYG008", node, f"format {v} is not supported; this build reads format {FORMAT_VERSION}")
+
+
+# ------------------------------------------------------------------ catalogue
+
+
+class _CatalogueReader(_Reader):
+    def read(self, root: yaml.Node) -> Catalogue | None:
+        m = self.mapping(
+            root, "the catalogue", ("format", "red_flags", "safe_actions", "resources"), ("format",)
+        )
+        if m is None:
+            return None
+        self.format_version(m, root)
+        return Catalogue(
+            file=self.file,
+            red_flags=self.items(m.get("red_flags"), "red_flags", lambda n: self.item(n, "red flag")),
+            safe_actions=self.items(m.get("safe_actions"), "safe_actions", lambda n: self.item(n, "safe action")),
+            resources=self.items(m.get("resources"), "resources", self.resource),
+        )
+
+    def item(self, node: yaml.Node, what: str) -> CatalogueItem | None:
+        m = self.mapping(node, what, ("id", "name", "explain"), ("id", "name", "explain"))
+        if m is None:
+            return None
+        id_ = self.ident(m.get("id"), f"{what} id")
+        name = self.text(m.get("name"), f"{what} name")
+        explain = self.text(m.get("explain"), f"{what} explanation")
+        if id_ is None or name is None or explain is None:
+            return None
+        return CatalogueItem(id_, name, explain, self.loc(node))
+
+    def resource(self, node: yaml.Node) -> Resource | None:
+        m = self.mapping(
+            node,
+            "resource",
+            ("id", "name", "explain", "country", "url", "phone", "sms"),
+            ("id", "name", "explain", "country"),
+        )
+        if m is None:
+            return None
+        id_ = self.ident(m.get("id"), "resource id")
+        name = self.text(m.get("name"), "resource name")
+        explain = self.text(m.get("explain"), "resource explanation")
+        country = self.pattern(
+            m.get("country"), "country", COUNTRY_RE, "must be a two-letter country code such as US or GB, or INT"
+        )
+        url, phone, sms = (self.plain(m.get(k), k) for k in ("url", "phone", "sms"))
+        if None in (id_, name, explain, country):
+            return None
+        if not (url or phone or sms):
+            self.error("TYG027", node, f"resource '{id_}' needs a url, phone or sms so that a player can reach it")
+        return Resource(id_, name, explain, country, url, phone, sms, self.loc(node))  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ scenario
+
+_STEP_KEYS = ("narrate", "say", "chat", "set", "if", "discuss")
+
+
+class _ScenarioReader(_Reader):
+    def read(self, root: yaml.Node) -> Scenario | None:
+        m = self.mapping(
+            root,
+            "the scenario file",
+            ("format", "scenario", "characters", "scenes", "endings"),
+            ("format", "scenario", "scenes", "endings"),
+        )
+        if m is None:
+            return None
+        self.format_version(m, root)
+        meta = self.meta(m.get("scenario"))
+        characters = self.items(m.get("characters"), "characters", self.character)
+        scenes = self.items(m.get("scenes"), "scenes", self.scene)
+        endings = self.items(m.get("endings"), "endings", self.ending)
+        if meta is None:
+            return None
+        return Scenario(file=self.file, characters=characters, scenes=scenes, endings=endings, **meta)
+
+    def meta(self, node: yaml.Node | None) -> dict | None:
+        if node is None:
+            return None
+        keys = ("id", "title", "player", "summary", "content_note", "minutes", "start")
+        m = self.mapping(node, "scenario", keys, ("id", "title", "player", "summary", "content_note"))
+        if m is None:
+            return None
+        player_name = player_age = None
+        if "player" in m:
+            p = self.mapping(m["player"], "player", ("name", "age"), ("name", "age"))
+            if p is not None:
+                player_name = self.text(p.get("name"), "player name")
+                player_age = self.integer(p.get("age"), "player age", 5, 120)
+        out = dict(
+            id=self.ident(m.get("id"), "scenario id"),
+            title=self.text(m.get("title"), "title"),
+            player_name=player_name,
+            player_age=player_age,
+            summary=self.text(m.get("summary"), "summary"),
+            content_note=self.text(m.get("content_note"), "content note"),
+            minutes=self.integer(m.get("minutes"), "minutes", 1, 600),
+            start=self.ref(m.get("start"), "start scene"),
+            loc=self.loc(node),
+        )
+        required = ("id", "title", "player_name", "player_age", "summary", "content_note")
+        return None if any(out[k] is None for k in required) else out
+
+    def character(self, node: yaml.Node) -> Character | None:
+        keys = ("id", "name", "age", "role", "colour")
+        m = self.mapping(node, "character", keys, ("id", "name", "role", "colour"))
+        if m is None:
+            return None
+        id_ = self.ident(m.get("id"), "character id")
+        name = self.text(m.get("name"), "character name")
+        age = self.integer(m.get("age"), "age", 1, 120)
+        role = self.choice_of(m.get("role"), "role", CHARACTER_ROLES)
+        colour = self.pattern(m.get("colour"), "colour", COLOUR_RE, "must be a colour like '#3a7bd5'")
+        if None in (id_, name, role, colour):
+            return None
+        return Character(id_, name, role, colour, age, self.loc(node))  # type: ignore[arg-type]
+
+    # -- steps
+
+    def steps(self, node: yaml.Node | None, what: str) -> list[Step]:
+        return self.items(node, what, self.step)
+
+    def step(self, node: yaml.Node) -> Step | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.visit(node)
+            self.error("TYG006", node, f"a step must be a mapping such as 'narrate: ...', not {_kind(node)}")
+            return None
+        present = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value in _STEP_KEYS]
+        if len(present) > 1:
+            self.visit(node)
+            self.error("TYG008", node, f"a step does one thing; this one has {', '.join(present)}")
+            return None
+        kind = present[0] if present else None
+        loc = self.loc(node)
+        if kind is None:
+            keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+            self.visit(node)
+            first = keys[0] if keys else ""
+            self.report.add(
+                "TYG005",
+                loc,
+                f"unknown step '{first}'; a step is one of {', '.join(_STEP_KEYS)}{_suggest(first, list(_STEP_KEYS))}",
+            )
+            return None
+        if kind == "narrate":
+            m = self.mapping(node, "narrate step", ("narrate",), ("narrate",))
+            text = self.text(m.get("narrate") if m else None, "narration")
+            return Narrate(text, loc) if text else None
+        if kind in ("say", "chat"):
+            m = self.mapping(node, f"{kind} step", (kind, "text"), (kind, "text"))
+            if m is None:
+                return None
+            who = self.ref(m.get(kind), "speaker" if kind == "say" else "sender")
+            text = self.text(m.get("text"), "dialogue" if kind == "say" else "message")
+            if who is None or text is None:
+                return None
+            return Say(who, text, loc) if kind == "say" else Chat(who, text, loc)
+        if kind == "set":
+            m = self.mapping(node, "set step", ("set",), ("set",))
+            return self.flags(m.get("set"), loc) if m else None
+        if kind == "if":
+            m = self.mapping(node, "if step", ("if", "then", "else"), ("if", "then"))
+            if m is None:
+                return None
+            cond = self.condition(m.get("if"), "condition")
+            then = self.steps(m.get("then"), "then")
+            otherwise = self.steps(m.get("else"), "else")
+            return If(cond, then, otherwise, loc) if cond is not None else None
+        m = self.mapping(node, "discuss step", ("discuss",), ("discuss",))
+        if m is None:
+            return None
+        d = self.mapping(m["discuss"], "discussion prompt", ("id", "question", "notes"), ("id", "question", "notes"))
+        if d is None:
+            return None
+        id_ = self.ident(d.get("id"), "discussion id")
+        question = self.text(d.get("question"), "question")
+        notes = self.text(d.get("notes"), "facilitator notes")
+        if id_ is None or question is None or notes is None:
+            return None
+        return Discuss(id_, question, notes, self.loc(m["discuss"]))
+
+    def flags(self, node: yaml.Node | None, loc: Loc) -> SetFlags | None:
+        if node is None:
+            return None
+        if not self.visit(node):
+            return None
+        if not isinstance(node, yaml.MappingNode):
+            self.error("TYG006", node, f"set must map flag names to true or false, not {_kind(node)}")
+            return None
+        values: list[tuple[str, bool, Loc]] = []
+        names: set[str] = set()
+        for knode, vnode in node.value:
+            self.visit(knode)
+            self.visit(vnode)
+            name = getattr(knode, "value", "")
+            if not isinstance(knode, yaml.ScalarNode) or not FLAG_NAME.match(str(name)):
+                self.error("TYG008", knode, f"flag name '{name}' must be lower_case letters, digits and single underscores")
+                continue
+            if name in names:
+                self.error("TYG004", knode, f"flag '{name}' is set twice in one step")
+                continue
+            names.add(name)
+            if not isinstance(vnode, yaml.ScalarNode) or vnode.tag != _TAG + "bool":
+                self.error("TYG006", vnode, f"flag '{name}' must be set to true or false, not {_kind(vnode)}")
+                continue
+            values.append((name, vnode.value.lower() in ("true", "yes", "on"), self.loc(knode)))
+        return SetFlags(values, self.loc(node))
+
+    # -- scenes, choices, endings
+
+    def scene(self, node: yaml.Node) -> Scene | None:
+        keys = ("id", "location", "steps", "prompt", "choices", "goto")
+        m = self.mapping(node, "scene", keys, ("id",))
+        if m is None:
+            return None
+        id_ = self.ident(m.get("id"), "scene id")
+        location = self.plain(m.get("location"), "location")
+        steps = self.steps(m.get("steps"), "steps")
+        prompt = self.text(m.get("prompt"), "prompt")
+        choices = self.items(m.get("choices"), "choices", self.choice)
+        goto = self.branches(m.get("goto"))
+        if id_ is None:
+            return None
+        if "choices" in m and "goto" in m:
+            self.error("TYG008", m["goto"], f"scene '{id_}' has both choices and goto; a scene ends one way")
+        return Scene(id_, location, steps, prompt, choices, goto, self.loc(node))
+
+    def branches(self, node: yaml.Node | None) -> list[Branch]:
+        if node is None:
+            return []
+        if isinstance(node, yaml.ScalarNode):
+            target = self.ref(node, "goto target")
+            return [Branch(None, target, target.loc)] if target else []
+
+        def branch(item: yaml.Node) -> Branch | None:
+            b = self.mapping(item, "goto branch", ("if", "goto"), ("goto",))
+            if b is None:
+                return None
+            cond = self.condition(b.get("if"), "condition")
+            target = self.ref(b.get("goto"), "goto target")
+            if target is None or ("if" in b and cond is None):
+                return None
+            return Branch(cond, target, self.loc(item))
+
+        out = self.items(node, "goto", branch)
+        if out and out[-1].cond is not None:
+            self.error("TYG015", node, "the last goto branch needs no 'if', so that some branch is always taken")
+        return out
+
+    def choice(self, node: yaml.Node) -> Choice | None:
+        keys = ("id", "text", "kind", "goto", "if", "set", "feedback")
+        m = self.mapping(node, "choice", keys, ("id", "text", "kind", "goto"))
+        if m is None:
+            return None
+        id_ = self.ident(m.get("id"), "choice id")
+        text = self.text(m.get("text"), "choice text")
+        kind = self.choice_of(m.get("kind"), "choice kind", CHOICE_KINDS)
+        goto = self.ref(m.get("goto"), "goto target")
+        cond = self.condition(m.get("if"), "condition")
+        sets = self.flags(m.get("set"), self.loc(node))
+        feedback = self.feedback(m.get("feedback"))
+        if None in (id_, text, kind, goto):
+            return None
+        return Choice(id_, text, kind, goto, cond, sets, feedback, self.loc(node))  # type: ignore[arg-type]
+
+    def feedback(self, node: yaml.Node | None) -> Feedback | None:
+        if node is None:
+            return None
+        keys = ("title", "happened", "why", "safer", "red_flags", "safe_actions")
+        m = self.mapping(node, "feedback", keys, ("title", "happened", "why"))
+        if m is None:
+            return None
+        title = self.text(m.get("title"), "feedback title")
+        happened = self.text(m.get("happened"), "what happened")
+        why = self.text(m.get("why"), "why it matters")
+        safer = self.text(m.get("safer"), "safer move")
+        red_flags = self.refs(m.get("red_flags"), "red flag")
+        safe_actions = self.refs(m.get("safe_actions"), "safe action")
+        if title is None or happened is None or why is None:
+            return None
+        return Feedback(title, happened, why, safer, red_flags, safe_actions, self.loc(node))
+
+    def ending(self, node: yaml.Node) -> Ending | None:
+        keys = ("id", "kind", "title", "summary", "resources")
+        m = self.mapping(node, "ending", keys, ("id", "kind", "title", "summary"))
+        if m is None:
+            return None
+        id_ = self.ident(m.get("id"), "ending id")
+        kind = self.choice_of(m.get("kind"), "ending kind", ENDING_KINDS)
+        title = self.text(m.get("title"), "ending title")
+        summary = self.text(m.get("summary"), "ending summary")
+        resources = self.refs(m.get("resources"), "resource")
+        if None in (id_, kind, title, summary):
+            return None
+        return Ending(id_, kind, title, summary, resources, self.loc(node))  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ project
+
+
+def _read_tree(path: str, report: Report) -> tuple[str, yaml.Node] | None:
+    text = read_source(path, report)
+    if text is None:
+        return None
+    shown = display_path(path)
+    node = compose(text, shown, report)
+    return None if node is None else (shown, node)
+
+
+def load_catalogue(path: str, report: Report) -> Catalogue | None:
+    tree = _read_tree(path, report)
+    return None if tree is None else _CatalogueReader(tree[0], report).read(tree[1])
+
+
+def load_scenario(path: str, report: Report) -> Scenario | None:
+    tree = _read_tree(path, report)
+    return None if tree is None else _ScenarioReader(tree[0], report).read(tree[1])
+
+
+def scenario_files(root: str) -> list[str]:
+    """The scenario files in a source folder, in a stable order."""
+    names = sorted(
+        n for n in os.listdir(root) if n.endswith((".yaml", ".yml")) and n != CATALOGUE_NAME
+    )
+    return [os.path.join(root, n) for n in names]
+
+
+def load_project(source: str, report: Report) -> Project:
+    """Load a source folder (catalogue.yaml plus scenarios), or one scenario file and its folder's catalogue."""
+    if os.path.isdir(source):
+        root, files = source, scenario_files(source)
+    elif os.path.exists(source) or source.endswith((".yaml", ".yml")):
+        root, files = os.path.dirname(source) or ".", [source]
+    else:
+        report.add("TYG001", Loc(display_path(source)), "no such file or folder")
+        return Project(source, None, [])
+    catalogue_path = os.path.join(root, CATALOGUE_NAME)
+    catalogue = None
+    if os.path.exists(catalogue_path):
+        catalogue = load_catalogue(catalogue_path, report)
+    elif files:
+        report.add(
+            "TYG023",
+            Loc(display_path(catalogue_path)),
+            "no catalogue: red flags, safe actions and help resources live in catalogue.yaml beside the scenarios",
+        )
+    scenarios = [s for s in (load_scenario(f, report) for f in files) if s is not None]
+    return Project(root, catalogue, scenarios)

@@ -1,0 +1,296 @@
+"""Stage 3: lower checked nodes into ``ir`` modules, one per generated file.
+
+Naming is the only place that knows how author ids become Ren'Py names. Ids
+never contain a double underscore (``load.ID_RE``), so joining with ``__``
+behind a fixed ``tyg_`` prefix can collide neither with Ren'Py's special
+labels (start, quit, main_menu, after_load, ...) nor across scenarios.
+"""
+
+from __future__ import annotations
+
+from . import ir
+from .diagnostics import Loc
+from .nodes import (
+    BoolOp,
+    Catalogue,
+    Chat,
+    Cond,
+    Discuss,
+    FlagExpr,
+    If,
+    Narrate,
+    NotExpr,
+    Project,
+    Say,
+    Scenario,
+    SetFlags,
+    Step,
+)
+
+GENERATED_DIR = "generated"
+NARRATOR = "tyg_narrator"
+
+
+class Names:
+    """Ren'Py names for one scenario's objects."""
+
+    def __init__(self, scenario_id: str) -> None:
+        self.sid = scenario_id
+
+    @property
+    def scenario(self) -> str:
+        return f"tyg_sc__{self.sid}"
+
+    @property
+    def entry(self) -> str:
+        return f"tyg_s__{self.sid}"
+
+    def node(self, scene_or_ending: str) -> str:
+        return f"tyg_s__{self.sid}__{scene_or_ending}"
+
+    def speaker(self, character: str) -> str:
+        return f"tyg_c__{self.sid}__{character}"
+
+    def sender(self, character: str) -> str:
+        return f"tyg_m__{self.sid}__{character}"
+
+    def feedback(self, choice: str) -> str:
+        return f"tyg_fb__{self.sid}__{choice}"
+
+    def ending(self, ending: str) -> str:
+        return f"tyg_end__{self.sid}__{ending}"
+
+
+def discussion_name(did: str) -> str:
+    return f"tyg_dq__{did}"
+
+
+def catalogue_name(section: str, item: str) -> str:
+    prefix = {"red_flags": "tyg_rf", "safe_actions": "tyg_sa", "resources": "tyg_res"}[section]
+    return f"{prefix}__{item}"
+
+
+def scenario_filename(scenario_id: str) -> str:
+    return f"scenario_{scenario_id}.rpy"
+
+
+def cond_py(cond: Cond) -> str:
+    if isinstance(cond, FlagExpr):
+        return f'tyg_flag("{cond.name}")'
+    if isinstance(cond, NotExpr):
+        return f"not {cond_py(cond.operand)}"
+    joined = f" {cond.op} ".join(cond_py(c) for c in cond.operands)
+    return f"({joined})"
+
+
+def _sets(s: SetFlags | None) -> list[ir.SetFlag]:
+    return [] if s is None else [ir.SetFlag(name, value, loc) for name, value, loc in s.values]
+
+
+# ------------------------------------------------------------------ scenario
+
+
+def lower_scenario(sc: Scenario) -> ir.Module:
+    n = Names(sc.id)
+    mod = ir.Module(scenario_filename(sc.id), sc.file, f"scenario '{sc.id}'")
+    start = sc.start.id if sc.start else sc.scenes[0].id
+    mod.defines.append(
+        ir.Define(
+            n.scenario,
+            "TygScenario",
+            [
+                ("id", sc.id),
+                ("title", ir.PyText(sc.title.value)),
+                ("player_name", ir.PyText(sc.player_name.value)),
+                ("player_age", sc.player_age),
+                ("summary", ir.PyText(sc.summary.value)),
+                ("content_note", ir.PyText(sc.content_note.value)),
+                ("minutes", sc.minutes),
+                ("label", n.entry),
+            ],
+            sc.loc,
+        )
+    )
+    roles = {c.id: c.role for c in sc.characters}
+    for c in sc.characters:
+        common: list[tuple[str | None, ir.PyValue]] = [
+            (None, ir.PyText(c.name.value)),
+            ("who_color", c.colour),
+        ]
+        mod.defines.append(ir.Define(n.speaker(c.id), "Character", common + [("kind", ir.PyName("tyg_speaker"))], c.loc))
+        side = "right" if c.role == "player" else "left"
+        mod.defines.append(
+            ir.Define(
+                n.sender(c.id),
+                "Character",
+                common + [("kind", ir.PyName("tyg_chat_speaker")), ("show_tyg_side", side)],
+                c.loc,
+            )
+        )
+    for scene in sc.scenes:
+        for st in _walk(scene.steps):
+            if isinstance(st, Discuss):
+                mod.defines.append(
+                    ir.Define(
+                        discussion_name(st.id),
+                        "TygDiscussion",
+                        [
+                            ("id", st.id),
+                            ("scenario", sc.id),
+                            ("question", ir.PyText(st.question.value)),
+                            ("notes", ir.PyText(st.notes.value)),
+                        ],
+                        st.loc,
+                    )
+                )
+        for c in scene.choices:
+            fb = c.feedback
+            assert fb is not None, "checked: every choice has feedback"
+            mod.defines.append(
+                ir.Define(
+                    n.feedback(c.id),
+                    "TygFeedback",
+                    [
+                        ("scenario", sc.id),
+                        ("scene", scene.id),
+                        ("choice", c.id),
+                        ("kind", c.kind),
+                        ("choice_text", ir.PyText(c.text.value)),
+                        ("title", ir.PyText(fb.title.value)),
+                        ("happened", ir.PyText(fb.happened.value)),
+                        ("why", ir.PyText(fb.why.value)),
+                        ("safer", ir.PyText(fb.safer.value) if fb.safer else None),
+                        ("red_flags", [r.id for r in fb.red_flags]),
+                        ("safe_actions", [r.id for r in fb.safe_actions]),
+                    ],
+                    fb.loc,
+                )
+            )
+    for e in sc.endings:
+        mod.defines.append(
+            ir.Define(
+                n.ending(e.id),
+                "TygEnding",
+                [
+                    ("scenario", sc.id),
+                    ("id", e.id),
+                    ("kind", e.kind),
+                    ("title", ir.PyText(e.title.value)),
+                    ("summary", ir.PyText(e.summary.value)),
+                    ("resources", [r.id for r in e.resources]),
+                ],
+                e.loc,
+            )
+        )
+
+    entry_ops: list[ir.Op] = [ir.Jump([(None, n.node(start))], sc.loc)]
+    mod.labels.append(ir.Label(n.entry, f"start of scenario '{sc.id}'", entry_ops, sc.loc))
+    for scene in sc.scenes:
+        ops = _lower_steps(scene.steps, n, roles)
+        if scene.choices:
+            items = [
+                ir.MenuItem(
+                    text=c.text.value,
+                    cond=cond_py(c.cond) if c.cond else None,
+                    feedback=n.feedback(c.id),
+                    sets=_sets(c.sets),
+                    target=n.node(c.goto.id),
+                    loc=c.loc,
+                )
+                for c in scene.choices
+            ]
+            ops.append(ir.Menu(scene.prompt.value if scene.prompt else None, items, scene.loc))
+        else:
+            ops.append(
+                ir.Jump([(cond_py(b.cond) if b.cond else None, n.node(b.target.id)) for b in scene.goto], scene.loc)
+            )
+        mod.labels.append(ir.Label(n.node(scene.id), f"scene '{scene.id}'", ops, scene.loc))
+    for e in sc.endings:
+        mod.labels.append(ir.Label(n.node(e.id), f"ending '{e.id}'", [ir.Ending(n.ending(e.id), e.loc)], e.loc))
+    return mod
+
+
+def _walk(steps: list[Step]):
+    for st in steps:
+        yield st
+        if isinstance(st, If):
+            yield from _walk(st.then)
+            yield from _walk(st.otherwise)
+
+
+def _lower_steps(steps: list[Step], n: Names, roles: dict[str, str]) -> list[ir.Op]:
+    ops: list[ir.Op] = []
+    for st in steps:
+        if isinstance(st, Narrate):
+            ops.append(ir.Line(NARRATOR, st.text.value, st.loc))
+        elif isinstance(st, Say):
+            ops.append(ir.Line(n.speaker(st.who.id), st.text.value, st.loc))
+        elif isinstance(st, Chat):
+            ops.append(ir.Line(n.sender(st.sender.id), st.text.value, st.loc))
+        elif isinstance(st, SetFlags):
+            ops.extend(_sets(st))
+        elif isinstance(st, If):
+            ops.append(
+                ir.IfOp(cond_py(st.cond), _lower_steps(st.then, n, roles), _lower_steps(st.otherwise, n, roles), st.loc)
+            )
+        elif isinstance(st, Discuss):
+            ops.append(ir.CallLabel("tyg_discuss", discussion_name(st.id), st.loc))
+    return ops
+
+
+# ------------------------------------------------------------------ catalogue and index
+
+
+def lower_catalogue(cat: Catalogue | None, source: str) -> ir.Module:
+    mod = ir.Module("catalogue.rpy", source, "the shared catalogue")
+    if cat is None:
+        cat = Catalogue(source)
+    for section, cls in (("red_flags", "TygItem"), ("safe_actions", "TygItem")):
+        for item in getattr(cat, section):
+            mod.defines.append(
+                ir.Define(
+                    catalogue_name(section, item.id),
+                    cls,
+                    [("id", item.id), ("name", ir.PyText(item.name.value)), ("explain", ir.PyText(item.explain.value))],
+                    item.loc,
+                )
+            )
+    for r in cat.resources:
+        mod.defines.append(
+            ir.Define(
+                catalogue_name("resources", r.id),
+                "TygResource",
+                [
+                    ("id", r.id),
+                    ("name", ir.PyText(r.name.value)),
+                    ("explain", ir.PyText(r.explain.value)),
+                    ("country", r.country),
+                    ("url", ir.PyText(r.url) if r.url else None),
+                    ("phone", ir.PyText(r.phone) if r.phone else None),
+                    ("sms", ir.PyText(r.sms) if r.sms else None),
+                ],
+                r.loc,
+            )
+        )
+    loc = Loc(source)
+    for var, section in (
+        ("tyg_red_flags", "red_flags"),
+        ("tyg_safe_actions", "safe_actions"),
+        ("tyg_resources", "resources"),
+    ):
+        names = [ir.PyName(catalogue_name(section, i.id)) for i in getattr(cat, section)]
+        mod.defines.append(ir.Define(var, "TygIndex", [(None, names)], loc, priority=5))
+    return mod
+
+
+def lower_index(project: Project, source: str) -> ir.Module:
+    mod = ir.Module("index.rpy", source, "the list of scenarios")
+    names = [ir.PyName(Names(sc.id).scenario) for sc in project.scenarios]
+    mod.defines.append(ir.Define("tyg_scenarios", "list", [(None, names)], Loc(source), priority=5))
+    return mod
+
+
+def lower_project(project: Project, catalogue_source: str) -> list[ir.Module]:
+    mods = [lower_catalogue(project.catalogue, catalogue_source), lower_index(project, project.root)]
+    mods.extend(lower_scenario(sc) for sc in project.scenarios)
+    return mods

@@ -1,0 +1,223 @@
+"""The typed tree that ``load.py`` builds from YAML.
+
+Every node carries ``loc``: the file, line and column it came from, so that
+every later stage can point an author at the exact place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from .diagnostics import Loc
+
+
+@dataclass
+class Text:
+    """A player-visible string and where it was written."""
+
+    value: str
+    loc: Loc
+
+
+@dataclass
+class Ref:
+    """An id that refers to something defined elsewhere."""
+
+    id: str
+    loc: Loc
+
+
+# ---------------------------------------------------------------- conditions
+
+@dataclass
+class FlagExpr:
+    name: str
+    loc: Loc
+
+
+@dataclass
+class NotExpr:
+    operand: "Cond"
+    loc: Loc
+
+
+@dataclass
+class BoolOp:
+    op: str  # "and" | "or"
+    operands: list["Cond"]
+    loc: Loc
+
+
+Cond = Union[FlagExpr, NotExpr, BoolOp]
+
+
+# ---------------------------------------------------------------- catalogue
+
+@dataclass
+class CatalogueItem:
+    id: str
+    name: Text
+    explain: Text
+    loc: Loc
+
+
+@dataclass
+class Resource:
+    id: str
+    name: Text
+    explain: Text
+    country: str
+    url: str | None
+    phone: str | None
+    sms: str | None
+    loc: Loc
+
+
+@dataclass
+class Catalogue:
+    file: str
+    red_flags: list[CatalogueItem] = field(default_factory=list)
+    safe_actions: list[CatalogueItem] = field(default_factory=list)
+    resources: list[Resource] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- scenario
+
+@dataclass
+class Character:
+    id: str
+    name: Text
+    role: str
+    colour: str
+    age: int | None
+    loc: Loc
+
+
+@dataclass
+class Narrate:
+    text: Text
+    loc: Loc
+
+
+@dataclass
+class Say:
+    who: Ref
+    text: Text
+    loc: Loc
+
+
+@dataclass
+class Chat:
+    sender: Ref
+    text: Text
+    loc: Loc
+
+
+@dataclass
+class SetFlags:
+    values: list[tuple[str, bool, Loc]]
+    loc: Loc
+
+
+@dataclass
+class If:
+    cond: Cond
+    then: list["Step"]
+    otherwise: list["Step"]
+    loc: Loc
+
+
+@dataclass
+class Discuss:
+    id: str
+    question: Text
+    notes: Text
+    loc: Loc
+
+
+Step = Union[Narrate, Say, Chat, SetFlags, If, Discuss]
+
+
+@dataclass
+class Feedback:
+    title: Text
+    happened: Text
+    why: Text
+    safer: Text | None
+    red_flags: list[Ref]
+    safe_actions: list[Ref]
+    loc: Loc
+
+
+@dataclass
+class Choice:
+    id: str
+    text: Text
+    kind: str
+    goto: Ref
+    cond: Cond | None
+    sets: SetFlags | None
+    feedback: Feedback | None
+    loc: Loc
+
+
+@dataclass
+class Branch:
+    """One arm of a scene's ``goto``: taken when ``cond`` holds (or always)."""
+
+    cond: Cond | None
+    target: Ref
+    loc: Loc
+
+
+@dataclass
+class Scene:
+    id: str
+    location: str | None
+    steps: list[Step]
+    prompt: Text | None
+    choices: list[Choice]
+    goto: list[Branch]
+    loc: Loc
+
+
+@dataclass
+class Ending:
+    id: str
+    kind: str
+    title: Text
+    summary: Text
+    resources: list[Ref]
+    loc: Loc
+
+
+@dataclass
+class Scenario:
+    file: str
+    id: str
+    title: Text
+    player_name: Text
+    player_age: int
+    summary: Text
+    content_note: Text
+    minutes: int | None
+    start: Ref | None
+    characters: list[Character]
+    scenes: list[Scene]
+    endings: list[Ending]
+    loc: Loc
+
+
+@dataclass
+class Project:
+    """Everything one build reads: the catalogue and every scenario."""
+
+    root: str
+    catalogue: Catalogue | None
+    scenarios: list[Scenario]
+
+
+CHOICE_KINDS = ("safer", "risky", "neutral")
+ENDING_KINDS = ("safe", "supported", "upstander", "learning")
+CHARACTER_ROLES = ("player", "friend", "offender", "adult", "other")

@@ -1,0 +1,59 @@
+"""load -> check -> lower -> emit, and the write that follows.
+
+Errors stop the build before anything is written; warnings do not.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from .check import check_project
+from .diagnostics import Report
+from .emit import emit_module
+from .load import CATALOGUE_NAME, display_path, load_project
+from .lower import GENERATED_DIR, lower_project
+from .nodes import Project
+from .output import plan_conflicts, write_files
+
+
+@dataclass
+class Result:
+    report: Report
+    project: Project | None = None
+    files: dict[str, str] = field(default_factory=dict)
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.report.errors
+
+
+def check(source: str) -> Result:
+    report = Report()
+    project = load_project(source, report)
+    # Every load error is reported at once. Graph checks need a complete
+    # tree: run on a partial one, they would report cascades of false errors.
+    if not report.errors:
+        check_project(project, report)
+    return Result(report, project)
+
+
+def compile_files(project: Project) -> dict[str, str]:
+    """The generated files, by name, for a project that checked clean."""
+    catalogue_source = display_path(os.path.join(project.root, CATALOGUE_NAME))
+    project_shown = Project(display_path(project.root), project.catalogue, project.scenarios)
+    return {m.filename: emit_module(m) for m in lower_project(project_shown, catalogue_source)}
+
+
+def build(source: str, game_dir: str) -> Result:
+    result = check(source)
+    if not result.ok or result.project is None:
+        return result
+    gen_dir = os.path.join(game_dir, GENERATED_DIR)
+    result.files = compile_files(result.project)
+    plan_conflicts(gen_dir, result.files, result.report)
+    if result.ok:
+        result.written, result.removed = write_files(gen_dir, result.files)
+    return result
