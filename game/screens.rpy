@@ -14,6 +14,13 @@ screen say(who, what):
             text what id "what" style "tyg_say_what"
         textbutton _("Next") action Return(True) style "tyg_next" alt _("Next line")
 
+## The question above a choice menu. No "Next" here: the choices answer it.
+screen tyg_prompt(who, what):
+    window:
+        id "window"
+        style "tyg_say_window"
+        text what id "what" style "tyg_say_what"
+
 style tyg_say_window is default:
     background Solid("#ffffffee")
     xfill True

@@ -109,6 +109,7 @@ init -10 python:
 
 define -1 tyg_speaker = TygSpeaker(None, kind=adv)
 define -1 tyg_narrator = TygSpeaker(None, kind=adv)
+define -1 tyg_prompt = TygSpeaker(None, kind=adv, screen="tyg_prompt")
 define -1 tyg_chat_speaker = TygSpeaker(None, kind=adv, screen="tyg_chat")
 
 default tyg_flags = { }

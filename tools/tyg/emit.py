@@ -72,7 +72,7 @@ class _Emitter:
         elif isinstance(op, ir.Menu):
             self.put(depth, "menu:")
             if op.prompt is not None:
-                self.put(depth + 1, f"tyg_narrator {say_literal(op.prompt)}")
+                self.put(depth + 1, f"tyg_prompt {say_literal(op.prompt)}")
             for item in op.items:
                 self.src(depth + 1, item.loc)
                 guard = f" if {item.cond}" if item.cond else ""
@@ -90,6 +90,8 @@ class _Emitter:
                 head = "else:" if c is None else ("if" if i == 0 else "elif") + f" {c}:"
                 self.put(depth, head)
                 self.put(depth + 1, f"jump {t}")
+        elif isinstance(op, ir.Begin):
+            self.put(depth, f"$ tyg_begin({op.obj})")
         elif isinstance(op, ir.Ending):
             self.put(depth, f"call screen tyg_ending({op.obj})")
             self.put(depth, "return")

@@ -100,7 +100,15 @@ class Ending:
     loc: Loc
 
 
-Op = Union[Line, SetFlag, IfOp, CallLabel, Menu, Jump, Ending]
+@dataclass
+class Begin:
+    """Start a play-through of a scenario: fresh flags and journal."""
+
+    obj: str
+    loc: Loc
+
+
+Op = Union[Line, SetFlag, IfOp, CallLabel, Menu, Jump, Ending, Begin]
 
 
 @dataclass

@@ -115,13 +115,17 @@ def read_source(path: str, report: Report) -> str | None:
 def compose(text: str, file: str, report: Report) -> yaml.Node | None:
     """Parse YAML text into a node tree, or report the syntax error."""
     try:
+        if "*" in text and _report_aliases(text, file, report):
+            return None
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or "invalid YAML"
         if exc.context:
-            what = f"{exc.context}: {what}"
+            started = exc.context_mark
+            where = f" (started on line {started.line + 1})" if started and started.line + 1 != line else ""
+            what = f"{exc.context}{where}: {what}"
         report.add("TYG002", Loc(file, line, col), f"YAML syntax error: {what}")
         return None
     except yaml.reader.ReaderError as exc:
@@ -136,6 +140,21 @@ def compose(text: str, file: str, report: Report) -> yaml.Node | None:
     if node is None:
         report.add("TYG003", Loc(file), "file is empty; expected a 'format: 1' document")
     return node
+
+
+def _report_aliases(text: str, file: str, report: Report) -> bool:
+    """Refuse aliases (*name): they share one node between places and hide where a value is written."""
+    found = False
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            m = event.start_mark
+            report.add(
+                "TYG009",
+                Loc(file, m.line + 1, m.column + 1),
+                f"aliases (*{event.anchor}) are not supported; write the value out",
+            )
+            found = True
+    return found
 
 
 # ------------------------------------------------------------------ node helpers
@@ -171,7 +190,6 @@ class _Reader:
     def __init__(self, file: str, report: Report) -> None:
         self.file = file
         self.report = report
-        self.seen: set[int] = set()
 
     def loc(self, node: yaml.Node) -> Loc:
         return _loc(self.file, node)
@@ -180,11 +198,7 @@ class _Reader:
         self.report.add(code, self.loc(node), message)
 
     def visit(self, node: yaml.Node) -> bool:
-        """Note a node; aliases (the same node reached twice) and foreign tags are refused."""
-        if id(node) in self.seen:
-            self.error("TYG009", node, "anchors and aliases (&name, *name) are not supported; write the value out")
-            return False
-        self.seen.add(id(node))
+        """Refuse tags other than YAML's plain ones (no !!python/object and the like)."""
         allowed = _COLLECTION_TAGS if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) else _PLAIN_TAGS
         if node.tag not in allowed:
             self.error("TYG009", node, f"YAML tag '{node.tag}' is not supported")

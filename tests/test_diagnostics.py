@@ -1,0 +1,108 @@
+"""Every diagnostic code has a failing fixture, and each fixture gives exactly its expected diagnostics.
+
+Expectations are written mypy-style, next to the line that causes them:
+
+    goto: park  # error: TYG012
+
+Diagnostics that cannot carry a comment (binary, empty or generated files)
+are listed in the fixture's ``expect.txt`` as ``file:line:col: CODE``. A
+fixture with ``make_fixture.py`` builds its input at test time (a 10 MB file
+is not worth committing).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tyg import pipeline
+from tyg.diagnostics import CODES, Severity
+
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "diagnostics")
+MARK = re.compile(r"#\s*(error|warning):\s*(TYG\d{3}(?:\s*,\s*TYG\d{3})*)\s*$")
+EXPECT_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>TYG\d{3})$")
+
+
+def fixture_dirs() -> list[str]:
+    return sorted(d for d in os.listdir(FIXTURES) if os.path.isdir(os.path.join(FIXTURES, d)))
+
+
+def expected(root: str) -> set[tuple]:
+    """(file, line, col or None, code, severity) from comments and expect.txt."""
+    out = set()
+    for dirpath, _, names in os.walk(root):
+        for name in names:
+            path = os.path.join(dirpath, name)
+            rel = os.path.relpath(path, root)
+            if name == "expect.txt":
+                for line in open(path, encoding="utf-8"):
+                    m = EXPECT_LINE.match(line.strip())
+                    if m:
+                        code = m["code"]
+                        out.add((m["file"], int(m["line"]), int(m["col"]), code, CODES[code].severity.value))
+                continue
+            if not name.endswith((".yaml", ".yml")):
+                continue
+            try:
+                text = open(path, encoding="utf-8").read()
+            except (UnicodeDecodeError, ValueError):
+                continue
+            for no, line in enumerate(text.splitlines(), 1):
+                m = MARK.search(line)
+                if m:
+                    for code in re.split(r"\s*,\s*", m[2]):
+                        out.add((rel, no, None, code, m[1]))
+    return out
+
+
+def run_fixture(name: str, tmp_path) -> tuple[set[tuple], set[tuple]]:
+    root = tmp_path / name
+    shutil.copytree(os.path.join(FIXTURES, name), root)
+    maker = root / "make_fixture.py"
+    if maker.exists():
+        subprocess.run([sys.executable, str(maker), str(root)], check=True)
+    cwd = os.getcwd()
+    os.chdir(root)  # diagnostics show paths relative to the working directory
+    try:
+        result = pipeline.build(".", "game")
+    finally:
+        os.chdir(cwd)
+    want = expected(str(root))
+    got = set()
+    for d in result.report.items:
+        col = d.col if any(w[0] == d.file and w[1] == d.line and w[2] is not None for w in want) else None
+        got.add((d.file, d.line, col, d.code, d.severity.value))
+    return want, got
+
+
+@pytest.mark.parametrize("name", fixture_dirs())
+def test_fixture_gives_expected_diagnostics(name, tmp_path):
+    want, got = run_fixture(name, tmp_path)
+    assert want, f"fixture {name} declares no expected diagnostic"
+    assert got == want
+
+
+def test_every_code_has_a_fixture():
+    covered = {d.split("_", 1)[0] for d in fixture_dirs()}
+    missing = sorted(set(CODES) - covered)
+    assert not missing, f"codes without a failing fixture: {missing}"
+
+
+def test_every_fixture_names_a_registered_code_and_expects_it(tmp_path):
+    for name in fixture_dirs():
+        code = name.split("_", 1)[0]
+        assert code in CODES, f"fixture {name} names no registered code"
+        codes = {w[3] for w in expected(os.path.join(FIXTURES, name))}
+        assert code in codes, f"fixture {name} does not expect its own code {code}"
+
+
+def test_registry_is_stable_and_well_formed():
+    for code, spec in CODES.items():
+        assert re.fullmatch(r"TYG\d{3}", code)
+        assert spec.code == code and spec.title
+        assert spec.severity in (Severity.ERROR, Severity.WARNING)
