@@ -71,6 +71,20 @@ init -10 python:
         with io.open(_tyg_trace_path, "a", encoding="utf-8") as f:
             f.write(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
 
+    def tyg_screen_texts(name):
+        """Every text a shown screen displays, as the player reads it."""
+        screen = renpy.get_screen(name)
+        found = [ ]
+        if screen is not None:
+            def visit(d):
+                if isinstance(d, renpy.text.text.Text):
+                    found.append(tyg_plain(d.get_all_text()))
+            screen.visit_all(visit)
+        return found
+
+    def tyg_trace_screen(name):
+        tyg_trace("screen", screen=name, texts=tyg_screen_texts(name))
+
     class TygSpeaker(ADVCharacter):
         """A character whose every shown line can be traced."""
 
