@@ -24,6 +24,9 @@ define config.intra_transition = None
 define config.after_load_transition = None
 define config.end_game_transition = None
 define config.window = "auto"
+
+## Right-to-left scripts (Arabic, Hebrew) are laid out correctly.
+define config.rtl = True
 default preferences.text_cps = 0
 default preferences.afm_enable = False
 

@@ -3,36 +3,37 @@
 
 ## Say: one line of narration or dialogue. The "Next" button gives mouse and
 ## screen-reader users an explicit way on; a click anywhere works too.
+## Ren'Py styles the "window", "who" and "what" ids from the speaking
+## Character (window_style, who_style, what_style): say_window, say_label
+## and say_dialogue by default, tyg_chat_* for phone messages.
 screen say(who, what):
     window:
         id "window"
-        style "tyg_say_window"
         vbox:
             spacing 8
             if who is not None:
-                text who id "who" style "tyg_say_who"
-            text what id "what" style "tyg_say_what"
+                text who id "who"
+            text what id "what"
         textbutton _("Next") action Return(True) style "tyg_next" alt _("Next line")
 
 ## The question above a choice menu. No "Next" here: the choices answer it.
 screen tyg_prompt(who, what):
     window:
         id "window"
-        style "tyg_say_window"
-        text what id "what" style "tyg_say_what"
+        text what id "what"
 
-style tyg_say_window is default:
-    background Solid("#ffffffee")
+style say_window is default:
+    background Solid("#fffffff2")
     xfill True
     yalign 1.0
-    ysize 220
+    ysize 230
     padding (60, 24, 60, 24)
 
-style tyg_say_who is default:
+style say_label is default:
     bold True
     size tyg_heading_size
 
-style tyg_say_what is default:
+style say_dialogue is default:
     xmaximum 1000
 
 style tyg_next is tyg_button:
@@ -45,21 +46,16 @@ style tyg_next_text is tyg_button_text
 screen tyg_chat(who, what, tyg_side="left"):
     window:
         id "window"
-        style "tyg_chat_window"
         frame:
             style "tyg_bubble_" + tyg_side
             vbox:
                 spacing 4
-                text who id "who" style "tyg_bubble_who"
-                text what id "what" style "tyg_bubble_what"
+                text who id "who"
+                text what id "what"
         textbutton _("Next") action Return(True) style "tyg_next" alt _("Next line")
 
-style tyg_chat_window is default:
-    background Solid("#e9edf3")
-    xfill True
-    yalign 1.0
-    ysize 260
-    padding (60, 24, 60, 24)
+style tyg_chat_window is say_window:
+    background Solid("#e3e9f1")
 
 style tyg_bubble_left is frame:
     background Solid("#ffffff")
@@ -71,10 +67,11 @@ style tyg_bubble_right is tyg_bubble_left:
     background Solid("#d6e8ff")
     xalign 1.0
 
-style tyg_bubble_who is tyg_small:
+style tyg_chat_who is tyg_small:
     bold True
 
-style tyg_bubble_what is default
+style tyg_chat_what is default:
+    xmaximum 720
 
 ## Choice: numbered options, so every choice also has a key (1-9).
 screen choice(items):
@@ -126,6 +123,7 @@ screen tyg_feedback(fb):
                 text _("Safe actions") style "tyg_small" color tyg_colour_safe bold True
                 for sa in actions:
                     text sa.name bold True
+                    text sa.explain style "tyg_small"
             textbutton _("Continue") action Return(True) style "tyg_button" xalign 1.0
     key "K_RETURN" action Return(True)
 
@@ -181,11 +179,15 @@ screen main_menu():
             button:
                 style "tyg_button"
                 xminimum 800
+                xmaximum 1000
                 action Start(sc.label)
                 alt sc.title
                 vbox:
+                    spacing 4
                     text sc.title style "tyg_button_text" bold True
                     text (__("Play as ") + sc.player_name + ", " + str(sc.player_age)) style "tyg_small"
+                    text sc.summary style "tyg_small"
+                    text (__("Content note: ") + sc.content_note) style "tyg_small"
         null height 20
         textbutton _("Quit") action Quit(confirm=False) style "tyg_button" xalign 0.5
 

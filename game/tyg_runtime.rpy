@@ -95,6 +95,8 @@ init -10 python:
     ## Flags live in one dict per play-through, reset when a scenario starts.
 
     def tyg_begin(scenario):
+        renpy.scene()
+        renpy.show("tyg_background")
         store.tyg_flags = { }
         store.tyg_chosen = [ ]
         store.tyg_scenario = scenario
@@ -124,7 +126,12 @@ init -10 python:
 define -1 tyg_speaker = TygSpeaker(None, kind=adv)
 define -1 tyg_narrator = TygSpeaker(None, kind=adv)
 define -1 tyg_prompt = TygSpeaker(None, kind=adv, screen="tyg_prompt")
-define -1 tyg_chat_speaker = TygSpeaker(None, kind=adv, screen="tyg_chat")
+define -1 tyg_chat_speaker = TygSpeaker(
+    None, kind=adv, screen="tyg_chat",
+    window_style="tyg_chat_window", who_style="tyg_chat_who", what_style="tyg_chat_what")
+
+## One calm background for every place, until the art arrives.
+image tyg_background = Solid(tyg_colour_background)
 
 default tyg_flags = { }
 default tyg_chosen = [ ]

@@ -16,7 +16,9 @@ from . import pipeline
 from .engine import EngineNotFound, find_engine, run_lint
 
 OK, AUTHOR_ERROR, ENV_ERROR = 0, 1, 2
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+_CHECKOUT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+#: The project folder: this checkout (build.py, or an editable install), else the working directory.
+ROOT = _CHECKOUT if os.path.isfile(os.path.join(_CHECKOUT, "build.py")) else os.getcwd()
 DEFAULT_SOURCE = "scenarios"
 DEFAULT_GAME = "game"
 

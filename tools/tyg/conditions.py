@@ -22,6 +22,8 @@ from .nodes import BoolOp, Cond, FlagExpr, NotExpr
 _TOKEN = re.compile(r"\s*(?:(?P<word>[A-Za-z_][A-Za-z0-9_]*)|(?P<punct>[()])|(?P<bad>\S))")
 FLAG_NAME = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 KEYWORDS = {"and", "or", "not"}
+#: Words that can never be flag names: the operators, and values a reader might expect to work.
+RESERVED = KEYWORDS | {"true", "false", "yes", "no", "on", "off", "null"}
 
 
 @dataclass
@@ -102,6 +104,11 @@ class _Parser:
             if close.text != ")":
                 raise ConditionError("missing ')'", close.offset)
             return inner
+        if tok.kind == "word" and tok.text.lower() in RESERVED - KEYWORDS:
+            raise ConditionError(
+                f"'{tok.text}' is not a flag; conditions read flags set with 'set:' (there are no true/false values)",
+                tok.offset,
+            )
         if tok.kind == "word" and tok.text not in KEYWORDS:
             if not FLAG_NAME.match(tok.text):
                 raise ConditionError(

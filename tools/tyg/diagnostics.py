@@ -66,6 +66,7 @@ CODES = _registry(
     Code("TYG025", W, "character never used"),
     Code("TYG026", W, "ending never reached"),
     Code("TYG027", E, "resource without a way to reach it"),
+    Code("TYG028", E, "goto branch that hides the ones after it"),
     # -- writing output (output.py)
     Code("TYG030", E, "would overwrite a hand-written file"),
 )

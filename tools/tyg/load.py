@@ -16,7 +16,7 @@ from typing import Callable, TypeVar
 
 import yaml
 
-from .conditions import FLAG_NAME, ConditionError, parse_condition
+from .conditions import FLAG_NAME, RESERVED, ConditionError, parse_condition
 from .diagnostics import Loc, Report
 from .nodes import (
     CHARACTER_ROLES,
@@ -49,6 +49,7 @@ from .nodes import (
 MAX_FILE_BYTES = 2 * 1024 * 1024
 FORMAT_VERSION = 1
 CATALOGUE_NAME = "catalogue.yaml"
+CATALOGUE_NAMES = (CATALOGUE_NAME, "catalogue.yml")
 
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -290,7 +291,7 @@ class _Reader:
         s = self.scalar(node, what)
         if s is None:
             return None
-        if s.tag != _TAG + "str" or not ID_RE.match(s.value):
+        if not ID_RE.match(s.value):  # `id: no` is YAML's false, but a fine id
             self.error(
                 "TYG008",
                 node,
@@ -315,7 +316,11 @@ class _Reader:
         if s.tag != _TAG + "int":
             self.error("TYG006", node, f"{what} must be a whole number, not {_kind(node)}")
             return None
-        value = int(s.value.replace("_", ""), 0)
+        try:
+            value = int(s.value.replace("_", ""), 0)
+        except ValueError:  # YAML 1.1 ints such as 1:30 or 010 that Python's int() refuses
+            self.error("TYG006", node, f"{what} must be a plain whole number like 12, not '{s.value}'")
+            return None
         if not low <= value <= high:
             self.error("TYG008", node, f"{what} must be between {low} and {high}, not {value}")
             return None
@@ -571,8 +576,12 @@ class _ScenarioReader(_Reader):
             self.visit(knode)
             self.visit(vnode)
             name = getattr(knode, "value", "")
-            if not isinstance(knode, yaml.ScalarNode) or not FLAG_NAME.match(str(name)):
-                self.error("TYG008", knode, f"flag name '{name}' must be lower_case letters, digits and single underscores")
+            if not isinstance(knode, yaml.ScalarNode) or not FLAG_NAME.match(str(name)) or name in RESERVED:
+                self.error(
+                    "TYG008",
+                    knode,
+                    f"flag name '{name}' must be lower_case letters, digits and single underscores, and not {', '.join(sorted(RESERVED))}",
+                )
                 continue
             if name in names:
                 self.error("TYG004", knode, f"flag '{name}' is set twice in one step")
@@ -601,6 +610,8 @@ class _ScenarioReader(_Reader):
             return None
         if "choices" in m and "goto" in m:
             self.error("TYG008", m["goto"], f"scene '{id_}' has both choices and goto; a scene ends one way")
+        if "prompt" in m and "choices" not in m:
+            self.error("TYG008", m["prompt"], f"a prompt asks the question above choices, but scene '{id_}' has none")
         return Scene(id_, location, steps, prompt, choices, goto, self.loc(node))
 
     def branches(self, node: yaml.Node | None) -> list[Branch]:
@@ -621,6 +632,11 @@ class _ScenarioReader(_Reader):
             return Branch(cond, target, self.loc(item))
 
         out = self.items(node, "goto", branch)
+        for b in out[:-1]:
+            if b.cond is None:
+                self.report.add(
+                    "TYG028", b.loc, "a goto branch without 'if' is always taken, so the branches after it never are; put it last"
+                )
         if out and out[-1].cond is not None:
             self.error("TYG015", node, "the last goto branch needs no 'if', so that some branch is always taken")
         return out
@@ -698,7 +714,7 @@ def load_scenario(path: str, report: Report) -> Scenario | None:
 def scenario_files(root: str) -> list[str]:
     """The scenario files in a source folder, in a stable order."""
     names = sorted(
-        n for n in os.listdir(root) if n.endswith((".yaml", ".yml")) and n != CATALOGUE_NAME
+        n for n in os.listdir(root) if n.endswith((".yaml", ".yml")) and n not in CATALOGUE_NAMES
     )
     return [os.path.join(root, n) for n in names]
 
@@ -712,7 +728,10 @@ def load_project(source: str, report: Report) -> Project:
     else:
         report.add("TYG001", Loc(display_path(source)), "no such file or folder")
         return Project(source, None, [])
-    catalogue_path = os.path.join(root, CATALOGUE_NAME)
+    catalogue_path = next(
+        (p for p in (os.path.join(root, n) for n in CATALOGUE_NAMES) if os.path.exists(p)),
+        os.path.join(root, CATALOGUE_NAME),
+    )
     catalogue = None
     if os.path.exists(catalogue_path):
         catalogue = load_catalogue(catalogue_path, report)
