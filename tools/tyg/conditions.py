@@ -14,7 +14,7 @@ can turn them into diagnostics and carry on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .diagnostics import Loc
 from .nodes import BoolOp, Cond, FlagExpr, NotExpr
@@ -61,7 +61,7 @@ class _Parser:
         self.loc = loc
 
     def at(self, offset: int) -> Loc:
-        return replace(self.loc, col=self.loc.col + offset, end_line=0, end_col=0)
+        return self.loc._replace(col=self.loc.col + offset, end_line=0, end_col=0)
 
     def peek(self) -> Token:
         return self.tokens[self.i]

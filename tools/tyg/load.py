@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import unicodedata
 from typing import Callable, TypeVar
 
 import yaml
@@ -54,15 +53,54 @@ CATALOGUE_NAMES = (CATALOGUE_NAME, "catalogue.yml")
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 COUNTRY_RE = re.compile(r"^(?:[A-Z]{2}|INT)$")
+#: Control characters (Unicode category Cc) other than newline and tab, and surrogates (Cs).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _COLLECTION_TAGS = {_TAG + "map", _TAG + "seq"}
 
-try:  # libyaml's parser when the wheel has it: same nodes and marks, much faster
-    _Loader = yaml.CSafeLoader  # type: ignore[attr-defined]
-except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
+
+class _FastResolver(yaml.resolver.Resolver):
+    """YAML's safe tag resolution, minus the path-resolver machinery we never use.
+
+    Same answers as ``yaml.resolver.Resolver`` (tests/test_load_speed.py checks
+    it), but the composer calls this once per node, so it is kept lean.
+    """
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                table = self.yaml_implicit_resolvers
+                for tag, regexp in table.get(value[:1], ()) if value else table.get("", ()):
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        if kind is yaml.SequenceNode:
+            return self.DEFAULT_SEQUENCE_TAG
+        return self.DEFAULT_MAPPING_TAG
+
+
+if yaml.__with_libyaml__:  # libyaml's parser, when the wheel has it: same nodes and marks, much faster
+    from yaml.cyaml import CParser
+
+    class _Loader(CParser, yaml.constructor.SafeConstructor, _FastResolver):  # type: ignore[misc]
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _FastResolver.__init__(self)
+
+else:  # pragma: no cover - depends on the PyYAML build
+
+    class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer,  # type: ignore[no-redef]
+                  yaml.constructor.SafeConstructor, _FastResolver):
+        def __init__(self, stream):
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _FastResolver.__init__(self)
 
 T = TypeVar("T")
 
@@ -279,10 +317,11 @@ class _Reader:
         if not value.strip():
             self.error("TYG008", node, f"{what} is empty")
             return None
-        for i, ch in enumerate(value):
-            if ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cs"):
-                self.error("TYG008", node, f"{what} contains control character U+{ord(ch):04X} at offset {i}")
-                return None
+        bad = _CONTROL.search(value)
+        if bad:
+            ch = bad.group()
+            self.error("TYG008", node, f"{what} contains control character U+{ord(ch):04X} at offset {bad.start()}")
+            return None
         return Text(value, self.loc(node))
 
     def ident(self, node: yaml.Node | None, what: str) -> str | None:

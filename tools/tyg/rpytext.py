@@ -13,6 +13,12 @@ Two contexts, because Ren'Py treats them differently:
 
 from __future__ import annotations
 
+import re
+
+# Strings with none of these need no escaping at all (the common case, checked in C).
+_SAY_SPECIAL = re.compile(r'[\\"\[{%]|  ')
+_PY_SPECIAL = re.compile(r'[\\"]')
+
 
 def markup(s: str) -> str:
     """Double the characters that start Ren'Py interpolation and text tags."""
@@ -25,6 +31,14 @@ def _u(ch: str) -> str:
 
 def say_literal(s: str) -> str:
     """A double-quoted Ren'Py string literal that displays ``s`` exactly."""
+    # isprintable() is False for every whitespace but the ASCII space, so this
+    # fast path and the loop below agree (tests/test_rpytext.py checks it).
+    if s.isprintable() and not _SAY_SPECIAL.search(s):
+        return f'"{s}"'
+    return _say_literal_slow(s)
+
+
+def _say_literal_slow(s: str) -> str:
     out = ['"']
     prev_space = False
     for ch in s:
@@ -56,6 +70,12 @@ def say_literal(s: str) -> str:
 
 def py_literal(s: str) -> str:
     """A double-quoted Python string literal for ``s``: printable text stays readable."""
+    if s.isprintable() and not _PY_SPECIAL.search(s):
+        return f'"{s}"'
+    return _py_literal_slow(s)
+
+
+def _py_literal_slow(s: str) -> str:
     out = ['"']
     for ch in s:
         if ch == "\\":
