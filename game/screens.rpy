@@ -118,12 +118,13 @@ screen tyg_feedback(fb):
             if fb.safer:
                 text _("The safer move") style "tyg_small" color tyg_colour_safe bold True
                 text fb.safer
-            $ actions = tyg_safe_actions.pick(fb.safe_actions)
-            if actions:
-                text _("Safe actions") style "tyg_small" color tyg_colour_safe bold True
-                for sa in actions:
-                    text sa.name bold True
-                    text sa.explain style "tyg_small"
+            for heading, index, ids in tyg_feedback_sections(fb):
+                $ items = index.pick(ids)
+                if items:
+                    text heading style "tyg_small" color tyg_colour_safe bold True
+                    for item in items:
+                        text item.name bold True
+                        text item.explain style "tyg_small"
             textbutton _("Continue") action Return(True) style "tyg_button" xalign 1.0
     key "K_RETURN" action Return(True)
 

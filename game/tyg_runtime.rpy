@@ -112,6 +112,15 @@ init -10 python:
         store.tyg_chosen.append(feedback.choice)
         tyg_trace("choice", choice=feedback.choice, scene=feedback.scene)
 
+    def tyg_feedback_sections(fb):
+        """The good moves a feedback teaches, beyond its red flags: (heading, index, ids)."""
+        return [
+            (__("Safe actions"), tyg_safe_actions, fb.safe_actions),
+            (__("Being an upstander"), tyg_upstander_steps, fb.upstander_steps),
+            (__("Remember"), tyg_key_messages, fb.key_messages),
+            (__("What helps, as an adult"), tyg_adult_actions, fb.adult_actions),
+        ]
+
     def tyg_resource_line(r):
         """How to reach a help resource, in one line."""
         ways = [ ]

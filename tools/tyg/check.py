@@ -9,7 +9,7 @@ from __future__ import annotations
 from .conditions import flags_read
 from .diagnostics import Loc, Report
 from .graph import StoryGraph
-from .nodes import Chat, Choice, Discuss, If, Project, Say, Scenario, SetFlags, Step
+from .nodes import LEARNING_SECTIONS, Chat, Choice, Discuss, If, Project, Say, Scenario, SetFlags, Step
 
 
 def walk_steps(steps: list[Step]):
@@ -52,9 +52,10 @@ def _check_unique_globals(project: Project, report: Report) -> None:
     )
     cat = project.catalogue
     if cat is not None:
-        _unique(report, "red flag", ((i.id, i.loc) for i in cat.red_flags))
-        _unique(report, "safe action", ((i.id, i.loc) for i in cat.safe_actions))
+        for sec in LEARNING_SECTIONS:
+            _unique(report, sec.singular, ((i.id, i.loc) for i in cat.section(sec.key)))
         _unique(report, "resource", ((i.id, i.loc) for i in cat.resources))
+        _unique(report, "discussion question", ((q.id, q.loc) for q in cat.discussion_questions))
 
 
 def _check_scenario(project: Project, sc: Scenario, report: Report) -> None:
@@ -88,6 +89,8 @@ def _check_scenario(project: Project, sc: Scenario, report: Report) -> None:
                 note_sets(st)
             elif isinstance(st, If):
                 reads.extend(flags_read(st.cond))
+            elif isinstance(st, Discuss) and st.asks is not None:
+                _check_refs(project, [st.asks], "discussion_questions", "TYG034", "discussion question", report)
         for b in scene.goto:
             reads.extend(flags_read(b.cond))
             if b.target.id not in targets:
@@ -141,8 +144,8 @@ def _check_choice(project: Project, c: Choice, targets: set[str], report: Report
             "TYG016", c.loc, f"choice '{c.id}' has no feedback; every decision is followed by a feedback screen"
         )
         return
-    _check_refs(project, c.feedback.red_flags, "red_flags", "TYG017", "red flag", report)
-    _check_refs(project, c.feedback.safe_actions, "safe_actions", "TYG018", "safe action", report)
+    for sec in LEARNING_SECTIONS:
+        _check_refs(project, c.feedback.teaches[sec.key], sec.key, sec.unknown_code, sec.singular, report)
 
 
 def _check_refs(project: Project, refs, section: str, code: str, what: str, report: Report) -> None:

@@ -68,6 +68,15 @@ CODES = _registry(
     Code("TYG026", W, "ending never reached"),
     Code("TYG027", E, "resource without a way to reach it"),
     Code("TYG028", E, "goto branch that hides the ones after it"),
+    Code("TYG031", E, "unknown upstander step"),
+    Code("TYG032", E, "unknown key message"),
+    Code("TYG033", E, "unknown adult action"),
+    Code("TYG034", E, "unknown discussion question"),
+    # -- what the story teaches (teaching.py, readability.py, safeguarding.py)
+    Code("TYG040", E, "catalogue item taught nowhere"),
+    Code("TYG041", E, "discussion question never asked"),
+    Code("TYG042", W, "reading level above the limit"),
+    Code("TYG043", W, "wording to avoid"),
     # -- writing output (output.py)
     Code("TYG030", E, "would overwrite a hand-written file"),
 )

@@ -19,8 +19,10 @@ from .conditions import FLAG_NAME, RESERVED, ConditionError, parse_condition
 from .diagnostics import Loc, Report
 from .nodes import (
     CHARACTER_ROLES,
+    AUDIENCES,
     CHOICE_KINDS,
     ENDING_KINDS,
+    LEARNING_SECTIONS,
     Branch,
     Catalogue,
     CatalogueItem,
@@ -34,6 +36,7 @@ from .nodes import (
     If,
     Narrate,
     Project,
+    Question,
     Ref,
     Resource,
     Say,
@@ -425,29 +428,40 @@ class _Reader:
 
 class _CatalogueReader(_Reader):
     def read(self, root: yaml.Node) -> Catalogue | None:
-        m = self.mapping(
-            root, "the catalogue", ("format", "red_flags", "safe_actions", "resources"), ("format",)
-        )
+        keys = ("format", *(sec.key for sec in LEARNING_SECTIONS), "resources", "discussion_questions")
+        m = self.mapping(root, "the catalogue", keys, ("format",))
         if m is None:
             return None
         self.format_version(m, root)
-        return Catalogue(
-            file=self.file,
-            red_flags=self.items(m.get("red_flags"), "red_flags", lambda n: self.item(n, "red flag")),
-            safe_actions=self.items(m.get("safe_actions"), "safe_actions", lambda n: self.item(n, "safe action")),
-            resources=self.items(m.get("resources"), "resources", self.resource),
-        )
+        cat = Catalogue(file=self.file)
+        for sec in LEARNING_SECTIONS:
+            setattr(cat, sec.key, self.items(m.get(sec.key), sec.key, lambda n, w=sec.singular: self.item(n, w)))
+        cat.resources = self.items(m.get("resources"), "resources", self.resource)
+        cat.discussion_questions = self.items(m.get("discussion_questions"), "discussion_questions", self.question)
+        return cat
 
     def item(self, node: yaml.Node, what: str) -> CatalogueItem | None:
-        m = self.mapping(node, what, ("id", "name", "explain"), ("id", "name", "explain"))
+        m = self.mapping(node, what, ("id", "name", "explain", "seed"), ("id", "name", "explain"))
         if m is None:
             return None
         id_ = self.ident(m.get("id"), f"{what} id")
         name = self.text(m.get("name"), f"{what} name")
         explain = self.text(m.get("explain"), f"{what} explanation")
+        seed = self.items(m.get("seed"), "seed", lambda n: self.plain(n, "seed id"))
         if id_ is None or name is None or explain is None:
             return None
-        return CatalogueItem(id_, name, explain, self.loc(node))
+        return CatalogueItem(id_, name, explain, self.loc(node), seed)
+
+    def question(self, node: yaml.Node) -> Question | None:
+        m = self.mapping(node, "discussion question", ("id", "question", "seed"), ("id", "question"))
+        if m is None:
+            return None
+        id_ = self.ident(m.get("id"), "discussion question id")
+        question = self.text(m.get("question"), "question")
+        self.items(m.get("seed"), "seed", lambda n: self.plain(n, "seed id"))
+        if id_ is None or question is None:
+            return None
+        return Question(id_, question, self.loc(node))
 
     def resource(self, node: yaml.Node) -> Resource | None:
         m = self.mapping(
@@ -499,7 +513,7 @@ class _ScenarioReader(_Reader):
     def meta(self, node: yaml.Node | None) -> dict | None:
         if node is None:
             return None
-        keys = ("id", "title", "player", "summary", "content_note", "minutes", "start")
+        keys = ("id", "title", "player", "summary", "content_note", "minutes", "start", "audience")
         m = self.mapping(node, "scenario", keys, ("id", "title", "player", "summary", "content_note"))
         if m is None:
             return None
@@ -518,6 +532,7 @@ class _ScenarioReader(_Reader):
             content_note=self.text(m.get("content_note"), "content note"),
             minutes=self.integer(m.get("minutes"), "minutes", 1, 600),
             start=self.ref(m.get("start"), "start scene"),
+            audience=self.choice_of(m.get("audience"), "audience", AUDIENCES) or "teen",
             loc=self.loc(node),
         )
         required = ("id", "title", "player_name", "player_age", "summary", "content_note")
@@ -591,15 +606,18 @@ class _ScenarioReader(_Reader):
         m = self.mapping(node, "discuss step", ("discuss",), ("discuss",))
         if m is None:
             return None
-        d = self.mapping(m["discuss"], "discussion prompt", ("id", "question", "notes"), ("id", "question", "notes"))
+        d = self.mapping(
+            m["discuss"], "discussion prompt", ("id", "question", "notes", "asks"), ("id", "question", "notes")
+        )
         if d is None:
             return None
         id_ = self.ident(d.get("id"), "discussion id")
         question = self.text(d.get("question"), "question")
         notes = self.text(d.get("notes"), "facilitator notes")
+        asks = self.ref(d.get("asks"), "discussion question")
         if id_ is None or question is None or notes is None:
             return None
-        return Discuss(id_, question, notes, self.loc(m["discuss"]))
+        return Discuss(id_, question, notes, self.loc(m["discuss"]), asks)
 
     def flags(self, node: yaml.Node | None, loc: Loc) -> SetFlags | None:
         if node is None:
@@ -699,7 +717,7 @@ class _ScenarioReader(_Reader):
     def feedback(self, node: yaml.Node | None) -> Feedback | None:
         if node is None:
             return None
-        keys = ("title", "happened", "why", "safer", "red_flags", "safe_actions")
+        keys = ("title", "happened", "why", "safer", *(sec.key for sec in LEARNING_SECTIONS))
         m = self.mapping(node, "feedback", keys, ("title", "happened", "why"))
         if m is None:
             return None
@@ -707,11 +725,10 @@ class _ScenarioReader(_Reader):
         happened = self.text(m.get("happened"), "what happened")
         why = self.text(m.get("why"), "why it matters")
         safer = self.text(m.get("safer"), "safer move")
-        red_flags = self.refs(m.get("red_flags"), "red flag")
-        safe_actions = self.refs(m.get("safe_actions"), "safe action")
+        teaches = {sec.key: self.refs(m.get(sec.key), sec.singular) for sec in LEARNING_SECTIONS}
         if title is None or happened is None or why is None:
             return None
-        return Feedback(title, happened, why, safer, red_flags, safe_actions, self.loc(node))
+        return Feedback(title, happened, why, safer, teaches, self.loc(node))
 
     def ending(self, node: yaml.Node) -> Ending | None:
         keys = ("id", "kind", "title", "summary", "resources")
@@ -781,4 +798,4 @@ def load_project(source: str, report: Report) -> Project:
             "no catalogue: red flags, safe actions and help resources live in catalogue.yaml beside the scenarios",
         )
     scenarios = [s for s in (load_scenario(f, report) for f in files) if s is not None]
-    return Project(root, catalogue, scenarios)
+    return Project(root, catalogue, scenarios, whole=os.path.isdir(source))

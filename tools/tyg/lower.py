@@ -11,6 +11,7 @@ from __future__ import annotations
 from . import ir
 from .diagnostics import Loc
 from .nodes import (
+    LEARNING_SECTIONS,
     BoolOp,
     Catalogue,
     Chat,
@@ -65,9 +66,11 @@ def discussion_name(did: str) -> str:
     return f"tyg_dq__{did}"
 
 
+_PREFIX = {sec.key: sec.prefix for sec in LEARNING_SECTIONS} | {"resources": "tyg_res"}
+
+
 def catalogue_name(section: str, item: str) -> str:
-    prefix = {"red_flags": "tyg_rf", "safe_actions": "tyg_sa", "resources": "tyg_res"}[section]
-    return f"{prefix}__{item}"
+    return f"{_PREFIX[section]}__{item}"
 
 
 def scenario_filename(scenario_id: str) -> str:
@@ -139,6 +142,7 @@ def lower_scenario(sc: Scenario) -> ir.Module:
                             ("scenario", sc.id),
                             ("question", ir.PyText(st.question.value)),
                             ("notes", ir.PyText(st.notes.value)),
+                            ("asks", st.asks.id if st.asks else None),
                         ],
                         st.loc,
                     )
@@ -160,8 +164,7 @@ def lower_scenario(sc: Scenario) -> ir.Module:
                         ("happened", ir.PyText(fb.happened.value)),
                         ("why", ir.PyText(fb.why.value)),
                         ("safer", ir.PyText(fb.safer.value) if fb.safer else None),
-                        ("red_flags", [r.id for r in fb.red_flags]),
-                        ("safe_actions", [r.id for r in fb.safe_actions]),
+                        *((sec.key, [r.id for r in fb.teaches[sec.key]]) for sec in LEARNING_SECTIONS),
                     ],
                     fb.loc,
                 )
@@ -245,12 +248,12 @@ def lower_catalogue(cat: Catalogue | None, source: str) -> ir.Module:
     mod = ir.Module("catalogue.rpy", source, "the shared catalogue")
     if cat is None:
         cat = Catalogue(source)
-    for section, cls in (("red_flags", "TygItem"), ("safe_actions", "TygItem")):
-        for item in getattr(cat, section):
+    for sec in LEARNING_SECTIONS:
+        for item in cat.section(sec.key):
             mod.defines.append(
                 ir.Define(
-                    catalogue_name(section, item.id),
-                    cls,
+                    catalogue_name(sec.key, item.id),
+                    "TygItem",
                     [("id", item.id), ("name", ir.PyText(item.name.value)), ("explain", ir.PyText(item.explain.value))],
                     item.loc,
                 )
@@ -273,11 +276,7 @@ def lower_catalogue(cat: Catalogue | None, source: str) -> ir.Module:
             )
         )
     loc = Loc(source)
-    for var, section in (
-        ("tyg_red_flags", "red_flags"),
-        ("tyg_safe_actions", "safe_actions"),
-        ("tyg_resources", "resources"),
-    ):
+    for var, section in (*((f"tyg_{sec.key}", sec.key) for sec in LEARNING_SECTIONS), ("tyg_resources", "resources")):
         names = [ir.PyName(catalogue_name(section, i.id)) for i in getattr(cat, section)]
         mod.defines.append(ir.Define(var, "TygIndex", [(None, names)], loc, priority=5))
     return mod

@@ -60,6 +60,7 @@ class CatalogueItem:
     name: Text
     explain: Text
     loc: Loc
+    seed: list[str] = field(default_factory=list)  # ids in shared/seed-items.md it answers for
 
 
 @dataclass
@@ -75,11 +76,46 @@ class Resource:
 
 
 @dataclass
+class Question:
+    """One of the discussion questions a facilitator's guide asks; placed by ``discuss: {asks: id}``."""
+
+    id: str
+    question: Text
+    loc: Loc
+
+
+@dataclass
 class Catalogue:
     file: str
     red_flags: list[CatalogueItem] = field(default_factory=list)
     safe_actions: list[CatalogueItem] = field(default_factory=list)
+    upstander_steps: list[CatalogueItem] = field(default_factory=list)
+    key_messages: list[CatalogueItem] = field(default_factory=list)
+    adult_actions: list[CatalogueItem] = field(default_factory=list)
     resources: list[Resource] = field(default_factory=list)
+    discussion_questions: list[Question] = field(default_factory=list)
+
+    def section(self, key: str) -> list:
+        return getattr(self, key)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A kind of learning objective: a catalogue section that feedback can teach."""
+
+    key: str  # in catalogue.yaml and in feedback
+    singular: str
+    unknown_code: str  # diagnostic for a reference to an id the catalogue lacks
+    prefix: str  # Ren'Py name prefix of its entries
+
+
+LEARNING_SECTIONS = (
+    Section("red_flags", "red flag", "TYG017", "tyg_rf"),
+    Section("safe_actions", "safe action", "TYG018", "tyg_sa"),
+    Section("upstander_steps", "upstander step", "TYG031", "tyg_up"),
+    Section("key_messages", "key message", "TYG032", "tyg_km"),
+    Section("adult_actions", "adult action", "TYG033", "tyg_ad"),
+)
 
 
 # ---------------------------------------------------------------- scenario
@@ -134,6 +170,7 @@ class Discuss:
     question: Text
     notes: Text
     loc: Loc
+    asks: Ref | None = None
 
 
 Step = Union[Narrate, Say, Chat, SetFlags, If, Discuss]
@@ -145,8 +182,7 @@ class Feedback:
     happened: Text
     why: Text
     safer: Text | None
-    red_flags: list[Ref]
-    safe_actions: list[Ref]
+    teaches: dict[str, list[Ref]]  # by LEARNING_SECTIONS key
     loc: Loc
 
 
@@ -207,6 +243,7 @@ class Scenario:
     scenes: list[Scene]
     endings: list[Ending]
     loc: Loc
+    audience: str = "teen"
 
 
 @dataclass
@@ -216,8 +253,10 @@ class Project:
     root: str
     catalogue: Catalogue | None
     scenarios: list[Scenario]
+    whole: bool = True  # False when one file of a folder was loaded: folder-wide checks are skipped
 
 
 CHOICE_KINDS = ("safer", "risky", "neutral")
 ENDING_KINDS = ("safe", "supported", "upstander", "learning")
 CHARACTER_ROLES = ("player", "friend", "offender", "adult", "other")
+AUDIENCES = ("teen", "adult")

@@ -11,6 +11,9 @@ import os
 from dataclasses import dataclass, field
 
 from .check import check_project
+from .readability import check_reading_level
+from .safeguarding import check_wording
+from .teaching import check_teaching
 from .diagnostics import Report
 from .emit import emit_module
 from .load import CATALOGUE_NAME, display_path, load_project
@@ -63,6 +66,10 @@ def _check(source: str) -> Result:
     # tree: run on a partial one, they would report cascades of false errors.
     if not report.errors:
         check_project(project, report)
+        if not report.errors:  # with broken references, "taught nowhere" would only repeat them
+            check_teaching(project, report)
+        check_reading_level(project, report)
+        check_wording(project, report)
     return Result(report, project)
 
 

@@ -1,0 +1,70 @@
+"""Wording to avoid in a safeguarding game: a warning-level lint over all visible text.
+
+The rules follow the project's tone guide: no victim-blaming, no fatalism,
+"sharing nudes" rather than "sexting", and nothing explicit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .diagnostics import Report
+from .nodes import Project
+from .texts import catalogue_texts, scenario_texts
+
+_NOT = r"(?<!\bnot )(?<!n't )(?<!\bnever )"
+
+RULES: list[tuple[str, re.Pattern[str], str]] = [
+    (
+        "victim-blaming",
+        re.compile(_NOT + r"\b(?:your|his|her|their|my)\s+(?:own\s+)?fault\b", re.I),
+        "say it is not their fault: the blame lies with the offender",
+    ),
+    ("victim-blaming", re.compile(r"\bshould\s+have\s+known\b", re.I), "this blames the person who was targeted"),
+    ("victim-blaming", re.compile(r"\bwhy\s+(?:did|would)\s+you\b", re.I), "this sounds like blame; ask what happened instead"),
+    ("victim-blaming", re.compile(r"\bwhat\s+were\s+you\s+thinking\b", re.I), "this blames the person who was targeted"),
+    ("victim-blaming", re.compile(r"\basked\s+for\s+it\b", re.I), "this blames the person who was targeted"),
+    (
+        "fatalism",
+        re.compile(r"\bwhat\s+goes\s+online\s+stays\s+online\b", re.I),
+        "this removes hope: images can be taken down and help exists",
+    ),
+    ("fatalism", re.compile(r"\b(?:can|will)\s+never\s+(?:get|take)\s+it\s+back\b", re.I), "this removes hope: removal tools exist"),
+    ("fatalism", re.compile(r"\b(?:online|out\s+there)\s+forever\b", re.I), "this removes hope: removal tools exist"),
+    ("fatalism", re.compile(r"\b(?:life|everything)\s+is\s+(?:over|ruined)\b", re.I), "this removes hope"),
+    ("fatalism", re.compile(r"\bnothing\s+(?:you\s+)?can\s+(?:be\s+)?do(?:ne)?\b", re.I), "this removes hope: there is always something to do"),
+    ("wording", re.compile(r"\bsext(?:s|ed|ing)?\b", re.I), 'say "sharing nudes" instead'),
+]
+
+#: Explicit words: the story hints, it never describes.
+EXPLICIT = (
+    "porn", "porno", "pornography", "masturbate", "masturbating", "masturbation", "genitals", "genital",
+    "penis", "vagina", "boobs", "tits", "dick", "pussy", "horny", "orgasm", "cybersex", "cyber sex",
+    "blowjob", "cum", "xxx", "nsfw",
+)
+RULES.append(
+    (
+        "explicit",
+        re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in EXPLICIT) + r")\b", re.I),
+        "nothing explicit: hint at what is wanted, never describe it",
+    )
+)
+
+
+def findings(text: str) -> list[tuple[str, str, str]]:
+    """(kind, matched words, advice) for each rule the text breaks."""
+    out = []
+    for kind, rx, advice in RULES:
+        m = rx.search(text)
+        if m:
+            out.append((kind, m.group(0), advice))
+    return out
+
+
+def check_wording(project: Project, report: Report) -> None:
+    texts = [t for sc in project.scenarios for t in scenario_texts(sc)]
+    if project.catalogue is not None:
+        texts += list(catalogue_texts(project.catalogue))
+    for t in texts:
+        for kind, words, advice in findings(t.value):
+            report.add("TYG043", t.loc, f"{kind}: '{words}': {advice}")

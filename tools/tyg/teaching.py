@@ -1,0 +1,92 @@
+"""What the story teaches: every catalogue item must be taught somewhere.
+
+A learning item (red flag, safe action, upstander step, key message, adult
+action) is taught by a choice's feedback; a help resource is shown by an
+ending; a discussion question is asked by a ``discuss`` step. The matrix maps
+each item to the places that teach it. These are folder-wide rules, so they
+run only when a whole source folder is checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .check import walk_steps
+from .diagnostics import Report
+from .nodes import LEARNING_SECTIONS, Discuss, Project
+
+SECTION_TITLES = {sec.key: sec.singular for sec in LEARNING_SECTIONS} | {
+    "resources": "help resource",
+    "discussion_questions": "discussion question",
+}
+ORDER = (*(sec.key for sec in LEARNING_SECTIONS), "resources", "discussion_questions")
+
+
+@dataclass
+class Row:
+    section: str
+    id: str
+    name: str
+    places: list[str] = field(default_factory=list)  # "scenario/scene" where it is taught
+
+
+def matrix(project: Project) -> list[Row]:
+    cat = project.catalogue
+    if cat is None:
+        return []
+    rows: dict[tuple[str, str], Row] = {}
+    for key in ORDER:
+        for item in cat.section(key):
+            name = item.question.value if key == "discussion_questions" else item.name.value
+            rows[(key, item.id)] = Row(key, item.id, name)
+
+    def taught(key: str, id_: str, place: str) -> None:
+        row = rows.get((key, id_))
+        if row is not None and place not in row.places:
+            row.places.append(place)
+
+    for sc in project.scenarios:
+        for scene in sc.scenes:
+            place = f"{sc.id}/{scene.id}"
+            for c in scene.choices:
+                if c.feedback is not None:
+                    for key, refs in c.feedback.teaches.items():
+                        for r in refs:
+                            taught(key, r.id, place)
+            for st in walk_steps(scene.steps):
+                if isinstance(st, Discuss) and st.asks is not None:
+                    taught("discussion_questions", st.asks.id, place)
+        for e in sc.endings:
+            for r in e.resources:
+                taught("resources", r.id, f"{sc.id}/{e.id}")
+    return list(rows.values())
+
+
+def check_teaching(project: Project, report: Report) -> None:
+    if not project.whole or project.catalogue is None or not project.scenarios:
+        return
+    locs = {(key, i.id): i.loc for key in ORDER for i in project.catalogue.section(key)}
+    for row in matrix(project):
+        if row.places:
+            continue
+        loc = locs[(row.section, row.id)]
+        if row.section == "discussion_questions":
+            report.add("TYG041", loc, f"discussion question '{row.id}' is asked by no discuss step (add 'asks: {row.id}')")
+        elif row.section == "resources":
+            report.add("TYG040", loc, f"help resource '{row.id}' is shown by no ending")
+        else:
+            report.add("TYG040", loc, f"{SECTION_TITLES[row.section]} '{row.id}' is taught by no choice's feedback")
+
+
+def render_matrix(rows: list[Row]) -> str:
+    out = []
+    for key in ORDER:
+        section = [r for r in rows if r.section == key]
+        if not section:
+            continue
+        out.append(f"{SECTION_TITLES[key]}s ({sum(1 for r in section if r.places)}/{len(section)} taught)")
+        width = max(len(r.id) for r in section)
+        for r in section:
+            where = ", ".join(r.places) if r.places else "-- NOT TAUGHT --"
+            out.append(f"  {r.id:<{width}}  {where}")
+    return "\n".join(out)
