@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 author errors (diagnostics or lint findings),
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -42,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
 
     with_game(with_source(sub.add_parser("build", help="check and compile (the default)")))
     with_source(sub.add_parser("check", help="validate only; writes nothing"))
+    with_source(sub.add_parser("matrix", help="print what each catalogue item is taught by (item -> scenes)"))
     with_game(with_source(sub.add_parser("lint", help="build, then run Ren'Py's own lint; any finding fails")))
     with_game(with_source(sub.add_parser("play", help="build, then launch the game")))
     t = sub.add_parser("test", help="run the whole test suite")
@@ -70,6 +72,25 @@ def cmd_check(args: argparse.Namespace) -> int:
         n = len(result.project.scenarios) if result.project else 0
         print(f"checked {n} scenario{'s' * (n != 1)}: no errors")
     return OK if result.ok else AUTHOR_ERROR
+
+
+def cmd_matrix(args: argparse.Namespace) -> int:
+    from .teaching import matrix, render_matrix
+
+    source, _ = _paths(args)
+    result = pipeline.check(source)
+    if result.project is None or result.project.catalogue is None:
+        _print_report(result, args.format)
+        return AUTHOR_ERROR
+    rows = matrix(result.project)
+    if args.format == "json":
+        print(json.dumps([{"section": r.section, "id": r.id, "name": r.name, "taught_in": r.places} for r in rows], indent=2))
+    else:
+        print(render_matrix(rows))
+    untaught = [r for r in rows if not r.places]
+    if untaught and args.format == "text":
+        print(f"\n{len(untaught)} item(s) taught nowhere", file=sys.stderr)
+    return AUTHOR_ERROR if untaught or not result.ok else OK
 
 
 def _build(args: argparse.Namespace, quiet: bool = False) -> pipeline.Result:
@@ -139,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     handler = {
         "build": cmd_build,
         "check": cmd_check,
+        "matrix": cmd_matrix,
         "lint": cmd_lint,
         "play": cmd_play,
         "test": cmd_test,

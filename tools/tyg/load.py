@@ -458,10 +458,10 @@ class _CatalogueReader(_Reader):
             return None
         id_ = self.ident(m.get("id"), "discussion question id")
         question = self.text(m.get("question"), "question")
-        self.items(m.get("seed"), "seed", lambda n: self.plain(n, "seed id"))
+        seed = self.items(m.get("seed"), "seed", lambda n: self.plain(n, "seed id"))
         if id_ is None or question is None:
             return None
-        return Question(id_, question, self.loc(node))
+        return Question(id_, question, self.loc(node), seed)
 
     def resource(self, node: yaml.Node) -> Resource | None:
         m = self.mapping(

@@ -82,6 +82,7 @@ class Question:
     id: str
     question: Text
     loc: Loc
+    seed: list[str] = field(default_factory=list)
 
 
 @dataclass
