@@ -63,3 +63,4 @@ style tyg_card is frame:
     xalign 0.5
     yalign 0.5
     xmaximum 1100
+    ymaximum 690

@@ -97,6 +97,7 @@ style tyg_choice_button is tyg_button:
 style tyg_choice_button_text is tyg_button_text
 
 ## Feedback: shown after every decision. Skip and auto-advance never pass it.
+## The explanation scrolls inside the card, so "Continue" is always on screen.
 screen tyg_feedback(fb):
     modal True
     on "show" action Function(tyg_trace, "feedback", choice=fb.choice, kind=fb.kind)
@@ -104,29 +105,44 @@ screen tyg_feedback(fb):
     frame:
         style "tyg_card"
         vbox:
-            spacing 14
+            spacing 16
             text fb.title style "tyg_heading"
-            text fb.happened
-            $ flags = tyg_red_flags.pick(fb.red_flags)
-            if flags:
-                text _("Red flags") style "tyg_small" color tyg_colour_flag bold True
-                for rf in flags:
-                    text rf.name bold True
-                    text rf.explain style "tyg_small"
-            text _("Why it matters") style "tyg_small" bold True
-            text fb.why
-            if fb.safer:
-                text _("The safer move") style "tyg_small" color tyg_colour_safe bold True
-                text fb.safer
-            for heading, index, ids in tyg_feedback_sections(fb):
-                $ items = index.pick(ids)
-                if items:
-                    text heading style "tyg_small" color tyg_colour_safe bold True
-                    for item in items:
-                        text item.name bold True
-                        text item.explain style "tyg_small"
+            side "c r":
+                spacing 10
+                viewport:
+                    id "tyg_feedback_body"
+                    xsize 990
+                    ymaximum 500
+                    mousewheel True
+                    draggable True
+                    vbox:
+                        spacing 12
+                        text fb.happened
+                        $ flags = tyg_red_flags.pick(fb.red_flags)
+                        if flags:
+                            text _("Red flags") style "tyg_small" color tyg_colour_flag bold True
+                            for rf in flags:
+                                text rf.name bold True
+                                text rf.explain style "tyg_small"
+                        text _("Why it matters") style "tyg_small" bold True
+                        text fb.why
+                        if fb.safer:
+                            text _("The safer move") style "tyg_small" color tyg_colour_safe bold True
+                            text fb.safer
+                        for heading, index, ids in tyg_feedback_sections(fb):
+                            $ items = index.pick(ids)
+                            if items:
+                                text heading style "tyg_small" color tyg_colour_safe bold True
+                                for item in items:
+                                    text item.name bold True
+                                    text item.explain style "tyg_small"
+                vbar value YScrollValue("tyg_feedback_body") style "tyg_vbar"
             textbutton _("Continue") action Return(True) style "tyg_button" xalign 1.0
     key "K_RETURN" action Return(True)
+    key "K_DOWN" action Scroll("tyg_feedback_body", "increase", 60)
+    key "K_UP" action Scroll("tyg_feedback_body", "decrease", 60)
+    key "K_PAGEDOWN" action Scroll("tyg_feedback_body", "increase", "page")
+    key "K_PAGEUP" action Scroll("tyg_feedback_body", "decrease", "page")
 
 ## Ending: what happened, and where to get help.
 screen tyg_ending(ending):
@@ -141,11 +157,22 @@ screen tyg_ending(ending):
             text ending.summary
             text _("It is not your fault. The blame lies with the person who pressures or threatens.") bold True
             text _("Where to get help") style "tyg_heading"
-            for r in tyg_resources.pick(ending.resources):
-                vbox:
-                    text r.name bold True
-                    text r.explain style "tyg_small"
-                    text tyg_resource_line(r) style "tyg_small"
+            side "c r":
+                spacing 10
+                viewport:
+                    id "tyg_ending_help"
+                    xsize 990
+                    ymaximum 300
+                    mousewheel True
+                    draggable True
+                    vbox:
+                        spacing 10
+                        for r in tyg_resources.pick(ending.resources):
+                            vbox:
+                                text r.name bold True
+                                text r.explain style "tyg_small"
+                                text tyg_resource_line(r) style "tyg_small"
+                vbar value YScrollValue("tyg_ending_help") style "tyg_vbar"
             textbutton _("Back to the main menu") action Return(True) style "tyg_button" xalign 1.0
 
 ## Discussion card, for facilitator mode.
@@ -228,3 +255,13 @@ style notify_frame is frame:
     ypos 40
     background Solid("#ffffff")
     padding (20, 10, 20, 10)
+
+## A plain scroll bar: hidden when everything fits.
+style tyg_vbar is vbar:
+    xsize 12
+    top_bar Solid("#e3e6ea")
+    bottom_bar Solid("#e3e6ea")
+    thumb Solid("#7d8797", ysize=80)
+    thumb_offset 40
+    bar_invert True
+    unscrollable "hide"

@@ -84,3 +84,32 @@ def run_engine(basedir: str, *args: str, timeout: int = 60) -> EngineRun:
             with open(p, encoding="utf-8", errors="replace") as fh:
                 output += f"\n--- {extra}\n" + fh.read()
     return EngineRun(proc.returncode, output, events, seconds)
+
+
+def path_testcase(name: str, transcripts) -> str:
+    """One testcase that plays every transcript's path in turn, in one engine process.
+
+    Lines are advanced with the dialogue's "Next" button, choices are taken by
+    their number on screen ("Choice N:", the buttons' accessible text), each
+    feedback is left with "Continue", and each ending returns to the main menu.
+    """
+    out = [f"testcase {name}:"]
+    for t in transcripts:
+        out.append(f'    run Start("tyg_s__{t.scenario}")')
+        for _, number in t.choices:
+            out.append(f'    "Next line" until "Choice {number}:"')
+            out.append('    "Continue"')
+        out.append('    "Next line" until "Back to the main menu"')
+    out.append("    $ renpy.quit()")
+    return "\n".join(out) + "\n"
+
+
+def split_runs(events: list[dict]) -> list[list[dict]]:
+    """The trace cut into play-throughs, one per 'begin' event."""
+    runs: list[list[dict]] = []
+    for e in events:
+        if e["event"] == "begin":
+            runs.append([])
+        if runs:
+            runs[-1].append(e)
+    return runs
