@@ -81,10 +81,20 @@ def scenario_with(s: list[str]) -> dict:
     }
 
 
+CATALOGUE = """format: 1
+red_flags:
+  - {id: pressure, name: Pressure, explain: They keep asking.}
+safe_actions:
+  - {id: talk_to_adult, name: Talk to an adult, explain: An adult can help.}
+resources:
+  - {id: sample_helpline, name: Helpline, country: INT, explain: Help., url: example.org}
+"""
+
+
 def stage(tmp_path, strings: list[str]) -> str:
     src = tmp_path / "src"
     src.mkdir(parents=True)
-    (src / "catalogue.yaml").write_text(open(os.path.join(SAMPLE, "catalogue.yaml"), encoding="utf-8").read(), encoding="utf-8")
+    (src / "catalogue.yaml").write_text(CATALOGUE, encoding="utf-8")
     (src / "prop.yaml").write_text(yaml.safe_dump(scenario_with(strings), allow_unicode=True, sort_keys=False), encoding="utf-8")
     base = tmp_path / "game-base"
     base.mkdir()
