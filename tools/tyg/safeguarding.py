@@ -12,12 +12,13 @@ from .diagnostics import Report
 from .nodes import Project
 from .texts import catalogue_texts, scenario_texts
 
-_NOT = r"(?<!\bnot )(?<!n't )(?<!\bnever )"
+#: A negation shortly before a match within the same sentence ("none of this was his fault").
+_NEGATED = re.compile(r"(?:\b(?:not|never|none|no|nobody|no one)\b|n't)[^.!?]{0,30}$", re.I)
 
 RULES: list[tuple[str, re.Pattern[str], str]] = [
     (
         "victim-blaming",
-        re.compile(_NOT + r"\b(?:your|his|her|their|my)\s+(?:own\s+)?fault\b", re.I),
+        re.compile(r"\b(?:your|his|her|their|my)\s+(?:own\s+)?fault\b", re.I),
         "say it is not their fault: the blame lies with the offender",
     ),
     ("victim-blaming", re.compile(r"\bshould\s+have\s+known\b", re.I), "this blames the person who was targeted"),
@@ -55,9 +56,11 @@ def findings(text: str) -> list[tuple[str, str, str]]:
     """(kind, matched words, advice) for each rule the text breaks."""
     out = []
     for kind, rx, advice in RULES:
-        m = rx.search(text)
-        if m:
+        for m in rx.finditer(text):
+            if kind == "victim-blaming" and "fault" in m.group(0).lower() and _NEGATED.search(text[: m.start()]):
+                continue  # "It is not your fault" is the message we want
             out.append((kind, m.group(0), advice))
+            break
     return out
 
 
