@@ -39,3 +39,19 @@ def test_leaves_the_wanted_messages_alone(text):
 
 def test_a_blaming_sentence_after_a_reassuring_one_is_still_caught():
     assert [k for k, _, _ in findings("It is not his fault. But it was your fault too.")] == ["victim-blaming"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tyg.safeguarding import EXPLICIT, _rule_findings  # noqa: E402
+
+PHRASES = ["your fault", "not", "should have known", "why did you", "What were you thinking", "asked for it",
+           "what goes online stays online", "can never get it back", "online forever", "life is over",
+           "nothing can be done", "sexting", "Sexted", "fine", "OK", ".", "no one", "never", *EXPLICIT]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(PHRASES) | st.text(max_size=6), max_size=8).map(" ".join))
+def test_the_quick_prefilter_never_hides_a_finding(text):
+    assert findings(text) == _rule_findings(text)

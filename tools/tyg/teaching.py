@@ -40,9 +40,12 @@ def matrix(project: Project) -> list[Row]:
             name = item.question.value if key == "discussion_questions" else item.name.value
             rows[(key, item.id)] = Row(key, item.id, name)
 
+    seen: set[tuple[str, str, str]] = set()
+
     def taught(key: str, id_: str, place: str) -> None:
         row = rows.get((key, id_))
-        if row is not None and place not in row.places:
+        if row is not None and (key, id_, place) not in seen:
+            seen.add((key, id_, place))
             row.places.append(place)
 
     for sc in project.scenarios:
