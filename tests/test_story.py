@@ -8,10 +8,9 @@ import re
 import pytest
 
 from tyg import interpret, pipeline
-from tyg.check import walk_steps
-from tyg.nodes import Chat, Say
+from tyg.nodes import Chat, Say, walk_steps
 from tyg.teaching import matrix
-from tyg.texts import scenario_texts, scene_texts
+from tyg.texts import scenario_texts
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCENARIOS = os.path.join(ROOT, "scenarios")

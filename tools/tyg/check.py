@@ -9,16 +9,7 @@ from __future__ import annotations
 from .conditions import flags_read
 from .diagnostics import Loc, Report
 from .graph import StoryGraph
-from .nodes import LEARNING_SECTIONS, Chat, Choice, Discuss, If, Project, Say, Scenario, SetFlags, Step
-
-
-def walk_steps(steps: list[Step]):
-    """Every step, depth first, including those inside if/else."""
-    for st in steps:
-        yield st
-        if isinstance(st, If):
-            yield from walk_steps(st.then)
-            yield from walk_steps(st.otherwise)
+from .nodes import LEARNING_SECTIONS, Chat, Choice, Discuss, If, Project, Say, Scenario, SetFlags, walk_steps
 
 
 def check_project(project: Project, report: Report) -> None:

@@ -110,11 +110,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     return OK if _build(args).ok else AUTHOR_ERROR
 
 
-def cmd_lint(args: argparse.Namespace) -> int:
+def _engine(args: argparse.Namespace):
+    """The engine to run, or None after saying how to get one."""
     try:
-        engine = find_engine(args.renpy)
+        return find_engine(args.renpy)
     except EngineNotFound as exc:
         print(exc, file=sys.stderr)
+        return None
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    if engine is None:
         return ENV_ERROR
     result = _build(args)
     if not result.ok:
@@ -131,10 +138,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    try:
-        engine = find_engine(args.renpy)
-    except EngineNotFound as exc:
-        print(exc, file=sys.stderr)
+    engine = _engine(args)
+    if engine is None:
         return ENV_ERROR
     if not _build(args).ok:
         return AUTHOR_ERROR

@@ -12,7 +12,6 @@ from . import ir
 from .diagnostics import Loc
 from .nodes import (
     LEARNING_SECTIONS,
-    BoolOp,
     Catalogue,
     Chat,
     Cond,
@@ -26,6 +25,7 @@ from .nodes import (
     Scenario,
     SetFlags,
     Step,
+    walk_steps,
 )
 
 GENERATED_DIR = "generated"
@@ -131,7 +131,7 @@ def lower_scenario(sc: Scenario) -> ir.Module:
             )
         )
     for scene in sc.scenes:
-        for st in _walk(scene.steps):
+        for st in walk_steps(scene.steps):
             if isinstance(st, Discuss):
                 mod.defines.append(
                     ir.Define(
@@ -211,14 +211,6 @@ def lower_scenario(sc: Scenario) -> ir.Module:
     for e in sc.endings:
         mod.labels.append(ir.Label(n.node(e.id), f"ending '{e.id}'", [ir.Ending(n.ending(e.id), e.loc)], e.loc))
     return mod
-
-
-def _walk(steps: list[Step]):
-    for st in steps:
-        yield st
-        if isinstance(st, If):
-            yield from _walk(st.then)
-            yield from _walk(st.otherwise)
 
 
 def _lower_steps(steps: list[Step], n: Names, roles: dict[str, str]) -> list[ir.Op]:

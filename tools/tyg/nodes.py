@@ -177,6 +177,15 @@ class Discuss:
 Step = Union[Narrate, Say, Chat, SetFlags, If, Discuss]
 
 
+def walk_steps(steps: list["Step"]):
+    """Every step, depth first, including those inside if/else."""
+    for st in steps:
+        yield st
+        if isinstance(st, If):
+            yield from walk_steps(st.then)
+            yield from walk_steps(st.otherwise)
+
+
 @dataclass
 class Feedback:
     title: Text

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .check import walk_steps
 from .diagnostics import Report
-from .nodes import LEARNING_SECTIONS, Discuss, Project
+from .nodes import LEARNING_SECTIONS, Discuss, Project, walk_steps
 
 SECTION_TITLES = {sec.key: sec.singular for sec in LEARNING_SECTIONS} | {
     "resources": "help resource",

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .check import walk_steps
-from .nodes import Catalogue, Chat, Discuss, Narrate, Say, Scenario, Scene, Text
+from .nodes import Catalogue, Chat, Discuss, Narrate, Say, Scenario, Scene, Text, walk_steps
 
 
 def scene_texts(scene: Scene) -> Iterator[Text]:
