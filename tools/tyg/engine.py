@@ -50,6 +50,9 @@ class Engine:
 
     def environ(self, extra: dict[str, str] | None = None) -> dict[str, str]:
         env = dict(os.environ)
+        # Ren'Py copies every .rpy it compiles into ~/.renpy/backups unless told not to.
+        # Our scripts live in git (or are generated), and a lab computer must keep nothing.
+        env.setdefault("RENPY_DISABLE_BACKUPS", "I take responsibility for this.")
         for k, v in self.env.items():
             env[k] = v if k != "PYTHONPATH" or not env.get(k) else v + os.pathsep + env[k]
         env.update(extra or {})
