@@ -63,4 +63,6 @@ style tyg_card is frame:
     xalign 0.5
     yalign 0.5
     xmaximum 1100
-    ymaximum 690
+    ## Leaves the top 60 pixels to the journal, help and quick-exit buttons.
+    ymaximum 630
+    yoffset 25

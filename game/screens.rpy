@@ -1,5 +1,6 @@
-## screens.rpy: the screens Ren'Py itself asks for (say, choice, main menu,
-## confirm, notify), kept plain and readable.
+## screens.rpy: the screens Ren'Py itself asks for (say, choice, confirm,
+## notify), and the feedback card. Menus, help, the journal and the ending
+## summary are in tyg_menus.rpy.
 
 ## Say: one line of narration or dialogue. The "Next" button gives mouse and
 ## screen-reader users an explicit way on; a click anywhere works too.
@@ -112,7 +113,7 @@ screen tyg_feedback(fb):
                 viewport:
                     id "tyg_feedback_body"
                     xsize 990
-                    ymaximum 500
+                    ymaximum 430
                     mousewheel True
                     draggable True
                     vbox:
@@ -144,37 +145,6 @@ screen tyg_feedback(fb):
     key "K_PAGEDOWN" action Scroll("tyg_feedback_body", "increase", "page")
     key "K_PAGEUP" action Scroll("tyg_feedback_body", "decrease", "page")
 
-## Ending: what happened, and where to get help.
-screen tyg_ending(ending):
-    modal True
-    on "show" action Function(tyg_trace, "ending", id=ending.id, kind=ending.kind)
-    add Solid(tyg_colour_background)
-    frame:
-        style "tyg_card"
-        vbox:
-            spacing 14
-            text ending.title style "tyg_title"
-            text ending.summary
-            text _("It is not your fault. The blame lies with the person who pressures or threatens.") bold True
-            text _("Where to get help") style "tyg_heading"
-            side "c r":
-                spacing 10
-                viewport:
-                    id "tyg_ending_help"
-                    xsize 990
-                    ymaximum 300
-                    mousewheel True
-                    draggable True
-                    vbox:
-                        spacing 10
-                        for r in tyg_resources.pick(ending.resources):
-                            vbox:
-                                text r.name bold True
-                                text r.explain style "tyg_small"
-                                text tyg_resource_line(r) style "tyg_small"
-                vbar value YScrollValue("tyg_ending_help") style "tyg_vbar"
-            textbutton _("Back to the main menu") action Return(True) style "tyg_button" xalign 1.0
-
 ## Discussion card, for facilitator mode.
 screen tyg_discussion(prompt):
     modal True
@@ -189,35 +159,6 @@ screen tyg_discussion(prompt):
             text _("Facilitator notes") style "tyg_heading"
             text prompt.notes style "tyg_small"
             textbutton _("Continue") action Return(True) style "tyg_button" xalign 1.0
-
-## Main menu: the scenarios, each with who you play.
-screen main_menu():
-    tag menu
-    add Solid(tyg_colour_background)
-    vbox:
-        xalign 0.5
-        yalign 0.4
-        spacing 18
-        text _("Trust Your Gut") style "tyg_title" xalign 0.5
-        text _("Stories about staying safe when someone online pressures you. Nothing explicit is shown.") style "tyg_small" xalign 0.5
-        null height 20
-        if not tyg_scenarios:
-            text _("No scenarios yet. Run: python3 build.py") xalign 0.5
-        for sc in tyg_scenarios:
-            button:
-                style "tyg_button"
-                xminimum 800
-                xmaximum 1000
-                action Start(sc.label)
-                alt sc.title
-                vbox:
-                    spacing 4
-                    text sc.title style "tyg_button_text" bold True
-                    text (__("Play as ") + sc.player_name + ", " + str(sc.player_age)) style "tyg_small"
-                    text sc.summary style "tyg_small"
-                    text (__("Content note: ") + sc.content_note) style "tyg_small"
-        null height 20
-        textbutton _("Quit") action Quit(confirm=False) style "tyg_button" xalign 0.5
 
 ## Confirm: Ren'Py asks for this screen by name.
 screen confirm(message, yes_action, no_action):

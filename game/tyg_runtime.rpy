@@ -99,6 +99,7 @@ init -10 python:
         renpy.show("tyg_background")
         store.tyg_flags = { }
         store.tyg_chosen = [ ]
+        store.tyg_journal = TygJournal()
         store.tyg_scenario = scenario
         tyg_trace("begin", scenario=scenario.id)
 
@@ -110,7 +111,47 @@ init -10 python:
 
     def tyg_chose(feedback):
         store.tyg_chosen.append(feedback.choice)
+        store.tyg_journal.record(feedback)
         tyg_trace("choice", choice=feedback.choice, scene=feedback.scene)
+
+    class TygJournal(object):
+        """What this play-through has met: red flags spotted or missed, good moves seen and made.
+
+        A red flag counts as spotted when the player made the safer choice while it was
+        in play; once spotted, it stays spotted.
+        """
+
+        def __init__(self):
+            self.flags = { }  # red flag id -> "spotted" | "missed", in the order first met
+            self.order = [ ]
+            self.actions_met = [ ]
+            self.actions_taken = [ ]
+            self.messages = [ ]
+
+        def record(self, fb):
+            for rf in fb.red_flags:
+                if rf not in self.flags:
+                    self.order.append(rf)
+                if fb.kind == "safer" or self.flags.get(rf) == "spotted":
+                    self.flags[rf] = "spotted"
+                else:
+                    self.flags[rf] = "missed"
+            for sa in fb.safe_actions:
+                if sa not in self.actions_met:
+                    self.actions_met.append(sa)
+                if fb.kind == "safer" and sa not in self.actions_taken:
+                    self.actions_taken.append(sa)
+            for km in fb.key_messages:
+                if km not in self.messages:
+                    self.messages.append(km)
+
+        def red_flags(self, state):
+            return tyg_red_flags.pick([rf for rf in self.order if self.flags[rf] == state])
+
+        def takeaways(self, n=3):
+            """Key messages met on this path first, then the catalogue's own, n in all."""
+            ids = list(self.messages) + [i.id for i in tyg_key_messages.items if i.id not in self.messages]
+            return tyg_key_messages.pick(ids[:n])
 
     def tyg_feedback_sections(fb):
         """The good moves a feedback teaches, beyond its red flags: (heading, index, ids)."""
@@ -144,6 +185,7 @@ image tyg_background = Solid(tyg_colour_background)
 
 default tyg_flags = { }
 default tyg_chosen = [ ]
+default tyg_journal = TygJournal()
 default tyg_scenario = None
 default persistent.tyg_facilitator = False
 

@@ -513,7 +513,7 @@ class _ScenarioReader(_Reader):
     def meta(self, node: yaml.Node | None) -> dict | None:
         if node is None:
             return None
-        keys = ("id", "title", "player", "summary", "content_note", "minutes", "start", "audience")
+        keys = ("id", "title", "player", "summary", "content_note", "minutes", "start", "audience", "order")
         m = self.mapping(node, "scenario", keys, ("id", "title", "player", "summary", "content_note"))
         if m is None:
             return None
@@ -533,6 +533,7 @@ class _ScenarioReader(_Reader):
             minutes=self.integer(m.get("minutes"), "minutes", 1, 600),
             start=self.ref(m.get("start"), "start scene"),
             audience=self.choice_of(m.get("audience"), "audience", AUDIENCES) or "teen",
+            order=self.integer(m.get("order"), "order", 0, 1000),
             loc=self.loc(node),
         )
         required = ("id", "title", "player_name", "player_age", "summary", "content_note")

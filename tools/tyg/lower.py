@@ -276,7 +276,8 @@ def lower_catalogue(cat: Catalogue | None, source: str) -> ir.Module:
 
 def lower_index(project: Project, source: str) -> ir.Module:
     mod = ir.Module("index.rpy", source, "the list of scenarios")
-    names = [ir.PyName(Names(sc.id).scenario) for sc in project.scenarios]
+    in_menu_order = sorted(project.scenarios, key=lambda sc: (sc.order is None, sc.order or 0, sc.id))
+    names = [ir.PyName(Names(sc.id).scenario) for sc in in_menu_order]
     mod.defines.append(ir.Define("tyg_scenarios", "list", [(None, names)], Loc(source), priority=5))
     return mod
 

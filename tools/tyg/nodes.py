@@ -254,6 +254,7 @@ class Scenario:
     endings: list[Ending]
     loc: Loc
     audience: str = "teen"
+    order: int | None = None  # place in the main menu; scenarios without one come last, by id
 
 
 @dataclass
