@@ -9,9 +9,24 @@ init offset = -2
 init python:
     gui.init(1280, 720)
 
-define gui.text_font = "DejaVuSans.ttf"
-define gui.name_text_font = "DejaVuSans-Bold.ttf"
-define gui.interface_text_font = "DejaVuSans.ttf"
+## DejaVu Sans for text; Symbola (fonts/, with its licence) for the symbols and
+## emoji DejaVu lacks, so chat messages never show empty boxes.
+init python:
+    def tyg_font(base, latin=None):
+        """``base`` with Symbola behind it; ``latin`` (if given) in front for Latin letters."""
+        group = FontGroup()
+        if latin:
+            group.add(latin, 0x20, 0x7e)
+            group.add(latin, 0xa0, 0x17f)
+        for start, end in ((0x2190, 0x2bff), (0x1f000, 0x1faff)):
+            group.add("fonts/Symbola.ttf", start, end)
+        group.add(base, None, None)
+        group.tyg_base = base
+        return group
+
+define gui.text_font = tyg_font("DejaVuSans.ttf")
+define gui.name_text_font = tyg_font("DejaVuSans-Bold.ttf")
+define gui.interface_text_font = tyg_font("DejaVuSans.ttf")
 
 define tyg_colour_background = "#f7f3ec"
 define tyg_colour_panel = "#ffffff"
@@ -37,6 +52,8 @@ style tyg_button:
     padding (18, 10, 18, 10)
     background Frame(Solid(tyg_colour_panel), 0, 0)
     hover_background Solid("#e6eef8")
+    selected_background Solid("#cfe0f5")
+    selected_hover_background Solid("#bcd3ef")
     insensitive_background Solid("#eeeeee")
 
 style tyg_button_text:

@@ -29,22 +29,12 @@ init python:
     def tyg_minutes(sc):
         return __("about {} minutes").format(sc.minutes) if sc.minutes else ""
 
-## Always on top while playing, beside the quick exit: help, and the journal.
-screen tyg_play_tools():
-    zorder 1000
-    hbox:
-        xalign 1.0
-        yalign 0.0
-        xoffset -230
-        yoffset 12
-        spacing 10
-        textbutton _("Journal (J)") action ToggleScreen("tyg_journal") style "tyg_tool"
-        textbutton _("Help (H)") action ToggleScreen("tyg_help") style "tyg_tool"
+## Journal and help buttons, shown beside the quick exit (tyg_privacy.rpy).
+screen tyg_tool_buttons():
+    textbutton _("Journal (J)") action ToggleScreen("tyg_journal") style "tyg_tool"
+    textbutton _("Help (H)") action ToggleScreen("tyg_help") style "tyg_tool"
     key "j" action ToggleScreen("tyg_journal")
     key "h" action ToggleScreen("tyg_help")
-
-init python:
-    config.overlay_screens.append("tyg_play_tools")
 
 style tyg_tool is tyg_button:
     padding (14, 8, 14, 8)
@@ -207,6 +197,7 @@ screen main_menu():
             xalign 0.5
             spacing 20
             textbutton _("Help") action Show("tyg_help") style "tyg_button"
+            textbutton _("Settings") action Show("tyg_settings") style "tyg_button"
             textbutton (_("Facilitator mode: on") if persistent.tyg_facilitator else _("Facilitator mode: off")) action ToggleField(persistent, "tyg_facilitator") style "tyg_button"
             textbutton _("Quit") action Quit(confirm=False) style "tyg_button"
     key "h" action ToggleScreen("tyg_help")

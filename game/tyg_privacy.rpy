@@ -49,20 +49,24 @@ init python:
 
     config.overlay_screens.append("tyg_quick_exit")
 
-## Always on top while playing: a plain button, and the Escape key.
+## Always on top while playing: the journal and help buttons, then a plain
+## quick-exit button; and the Escape key.
 screen tyg_quick_exit():
     zorder 1000
-    textbutton _("Quick exit (Esc)"):
-        style "tyg_quick_exit"
-        action Function(tyg_quick_exit)
-        alt _("Quick exit: close the game now")
+    hbox:
+        xalign 1.0
+        yalign 0.0
+        xoffset -12
+        yoffset 12
+        spacing 10
+        use tyg_tool_buttons
+        textbutton _("Quick exit (Esc)"):
+            style "tyg_quick_exit"
+            action Function(tyg_quick_exit)
+            alt _("Quick exit: close the game now")
     key "K_ESCAPE" action Function(tyg_quick_exit)
 
 style tyg_quick_exit is tyg_button:
-    xalign 1.0
-    yalign 0.0
-    xoffset -12
-    yoffset 12
     background Solid("#1f2430")
     hover_background Solid("#3a4150")
 

@@ -1,0 +1,42 @@
+## tyg_settings.rpy: settings for reading comfort, and facilitator mode.
+##
+## Text size, high-contrast text and self-voicing are Ren'Py's own
+## accessibility preferences. The dyslexia-friendly font is OpenDyslexic,
+## bundled in game/fonts/ under its licence (OpenDyslexic-LICENSE.txt).
+
+init python:
+
+    _tyg_dyslexic_groups = { }
+
+    def _tyg_dyslexic(font):
+        """Latin text in OpenDyslexic; anything it has no glyph for stays in the game's fonts."""
+        base = getattr(font, "tyg_base", font)
+        if base not in _tyg_dyslexic_groups:
+            face = "fonts/OpenDyslexic-Bold.otf" if "Bold" in base else "fonts/OpenDyslexic-Regular.otf"
+            _tyg_dyslexic_groups[base] = tyg_font(base, latin=face)
+        return _tyg_dyslexic_groups[base]
+
+    config.font_transforms["tyg_dyslexic"] = _tyg_dyslexic
+
+    ## Text sizes offered, as multiples of the designed size. The largest is
+    ## the one the layout tests check for overflow.
+    TYG_TEXT_SIZES = [(_("Normal"), 1.0), (_("Large"), 1.2), (_("Largest"), 1.4)]
+
+screen tyg_settings():
+    on "show" action Function(tyg_trace, "settings")
+    use tyg_panel(_("Settings"), Hide("tyg_settings")):
+        text _("Text size") style "tyg_heading"
+        hbox:
+            spacing 12
+            for label, scale in TYG_TEXT_SIZES:
+                textbutton label action Preference("font size", scale) style "tyg_button"
+        text _("Reading") style "tyg_heading"
+        hbox:
+            spacing 12
+            textbutton _("High contrast text") action Preference("high contrast text", "toggle") style "tyg_button"
+            textbutton _("Dyslexia-friendly font") action [SetField(_preferences, "font_transform", None if _preferences.font_transform == "tyg_dyslexic" else "tyg_dyslexic"), _DisplayReset()] style "tyg_button"
+            textbutton _("Read aloud") action Preference("self voicing", "toggle") style "tyg_button"
+        text _("Selected options are highlighted. Read aloud uses your computer's voice (press V in the game to switch it on or off).") style "tyg_small"
+        text _("Group sessions") style "tyg_heading"
+        textbutton (_("Facilitator mode: on") if persistent.tyg_facilitator else _("Facilitator mode: off")) action ToggleField(persistent, "tyg_facilitator") style "tyg_button"
+        text _("In facilitator mode the game pauses at each discussion question with notes for the person leading the group.") style "tyg_small"
