@@ -43,36 +43,110 @@ style tyg_next is tyg_button:
 
 style tyg_next_text is tyg_button_text
 
-## A message in the phone chat: the player's own messages on the right.
-screen tyg_chat(who, what, tyg_side="left"):
+## The phone: the conversation so far, newest at the bottom. The player's own
+## messages are on the right. The newest message is the "what" Ren'Py shows.
+screen tyg_chat(who, what, tyg_side="left", tyg_avatar=None, tyg_role=None):
     window:
         id "window"
+        style "tyg_phone_window"
         frame:
-            style "tyg_bubble_" + tyg_side
+            style "tyg_phone"
             vbox:
-                spacing 4
-                text who id "who"
-                text what id "what"
+                spacing 0
+                frame:
+                    style "tyg_phone_bar"
+                    text tyg_chat_contact(tyg_chat_log) style "tyg_phone_bar_text" substitute False
+                frame:
+                    style "tyg_phone_screen"
+                    viewport:
+                        id "tyg_phone_history"
+                        yinitial 1.0
+                        mousewheel True
+                        draggable True
+                        vbox:
+                            spacing 10
+                            xfill True
+                            for m in tyg_chat_log[-30:-1]:
+                                use tyg_bubble(m.who, m.what, m.side, m.avatar)
+                            ## The newest message: Ren'Py needs its text under the id "what".
+                            $ newest = tyg_chat_log[-1] if tyg_chat_log else None
+                            hbox:
+                                spacing 8
+                                xalign (1.0 if tyg_side == "right" else 0.0)
+                                if newest and newest.avatar and tyg_side == "left":
+                                    add newest.avatar zoom 0.3
+                                frame:
+                                    style "tyg_bubble_" + tyg_side
+                                    vbox:
+                                        spacing 2
+                                        text who id "who"
+                                        text what id "what"
         textbutton _("Next") action Return(True) style "tyg_next" alt _("Next line")
 
-style tyg_chat_window is say_window:
-    background Solid("#e3e9f1")
+screen tyg_bubble(who, what, side, avatar):
+    hbox:
+        spacing 8
+        xalign (1.0 if side == "right" else 0.0)
+        if avatar and side == "left":
+            add avatar zoom 0.3
+        frame:
+            style "tyg_bubble_" + side
+            vbox:
+                spacing 2
+                ## Already substituted when first shown: show it as it was, not re-interpolated.
+                text who style "tyg_chat_who" substitute False
+                text what style "tyg_chat_what" substitute False
+
+init python:
+    def tyg_chat_contact(log):
+        """The name at the top of the phone: who the player is talking to."""
+        for m in reversed(log):
+            if m.side == "left" and m.who:
+                return m.who
+        return ""
+
+style tyg_phone_window is default:
+    xfill True
+    yfill True
+    background None
+
+style tyg_phone is frame:
+    xalign 0.5
+    ypos 66
+    xsize 620
+    ysize 640
+    padding (0, 0, 0, 0)
+    background Frame(Solid("#1f2430"), 0, 0)
+
+style tyg_phone_bar is frame:
+    xfill True
+    padding (20, 12, 20, 12)
+    background Solid("#2b3240")
+
+style tyg_phone_bar_text is default:
+    color "#ffffff"
+    bold True
+    size tyg_small_size
+
+style tyg_phone_screen is frame:
+    xfill True
+    yfill True
+    padding (14, 14, 14, 14)
+    background Solid("#e9edf3")
 
 style tyg_bubble_left is frame:
     background Solid("#ffffff")
-    padding (20, 14, 20, 14)
-    xalign 0.0
-    xmaximum 760
+    padding (16, 10, 16, 10)
+    xmaximum 430
 
 style tyg_bubble_right is tyg_bubble_left:
     background Solid("#d6e8ff")
-    xalign 1.0
 
 style tyg_chat_who is tyg_small:
     bold True
 
 style tyg_chat_what is default:
-    xmaximum 720
+    xmaximum 400
 
 ## Choice: numbered options, so every choice also has a key (1-9).
 screen choice(items):

@@ -90,9 +90,28 @@ init -10 python:
 
         def do_display(self, who, what, **display_args):
             tyg_trace("line", who=None if who is None else tyg_plain(who), what=tyg_plain(what))
+            if self.screen == "tyg_chat":
+                ## The phone keeps the conversation so far; the screen shows it above the new message.
+                store.tyg_chat_log.append(TygMessage(who, what, self.show_args))
             return super(TygSpeaker, self).do_display(who, what, **display_args)
 
     ## Flags live in one dict per play-through, reset when a scenario starts.
+
+    class TygMessage(object):
+        """One message in the phone chat, as shown."""
+
+        def __init__(self, who, what, show_args):
+            self.who = who
+            self.what = what
+            self.side = show_args.get("tyg_side", "left")
+            self.avatar = tyg_avatar(show_args.get("tyg_avatar"), show_args.get("tyg_role"))
+
+    def tyg_avatar(character_id, role):
+        """The picture beside a message: the character's own, else one for their role, else none."""
+        for name in ("avatar " + str(character_id), "avatar " + str(role)):
+            if renpy.has_image(name):
+                return name
+        return None
 
     def tyg_begin(scenario):
         renpy.scene()
@@ -100,6 +119,7 @@ init -10 python:
         store.tyg_flags = { }
         store.tyg_chosen = [ ]
         store.tyg_journal = TygJournal()
+        store.tyg_chat_log = [ ]
         store.tyg_scenario = scenario
         tyg_trace("begin", scenario=scenario.id)
 
@@ -178,7 +198,7 @@ define -1 tyg_narrator = TygSpeaker(None, kind=adv)
 define -1 tyg_prompt = TygSpeaker(None, kind=adv, screen="tyg_prompt")
 define -1 tyg_chat_speaker = TygSpeaker(
     None, kind=adv, screen="tyg_chat",
-    window_style="tyg_chat_window", who_style="tyg_chat_who", what_style="tyg_chat_what")
+    window_style="tyg_phone_window", who_style="tyg_chat_who", what_style="tyg_chat_what")
 
 ## One calm background for every place, until the art arrives.
 image tyg_background = Solid(tyg_colour_background)
@@ -186,6 +206,7 @@ image tyg_background = Solid(tyg_colour_background)
 default tyg_flags = { }
 default tyg_chosen = [ ]
 default tyg_journal = TygJournal()
+default tyg_chat_log = [ ]
 default tyg_scenario = None
 default persistent.tyg_facilitator = False
 

@@ -104,6 +104,10 @@ def stage(tmp_path, strings: list[str]) -> str:
 PLAY = """
 testcase prop_literal:
     run Start("tyg_s__prop")
+    "Next line"
+    "Next line"
+    "Next line"
+    $ tyg_trace_screen("tyg_chat")
     "Next line" until move (0.5, 0.5) pattern "Choice 1:"
     $ tyg_trace_screen("choice")
     "Choice 1:"
@@ -138,6 +142,9 @@ def test_engine_shows_arbitrary_text_literally(tmp_path_factory, strings):
     lines = [(e["who"], e["what"]) for e in run.of("line")]
     assert lines == [(None, strings[0]), ("Sam", strings[1]), (strings[13], strings[2]), ("Sam", strings[3]), (None, strings[4])]
     screens = {e["screen"]: e["texts"] for e in run.of("screen")}
+    # The phone keeps the earlier message, shown exactly, above the newest one.
+    assert strings[2] in screens["tyg_chat"] and strings[3] in screens["tyg_chat"]
+    assert strings[13] in screens["tyg_chat"]
     assert f"1. {strings[5]}" in screens["choice"] and f"2. {strings[6]}" in screens["choice"]
     for i in (7, 8, 9, 10):
         assert strings[i] in screens["tyg_feedback"], (i, strings[i], screens["tyg_feedback"])

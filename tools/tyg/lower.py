@@ -126,7 +126,13 @@ def lower_scenario(sc: Scenario) -> ir.Module:
             ir.Define(
                 n.sender(c.id),
                 "Character",
-                common + [("kind", ir.PyName("tyg_chat_speaker")), ("show_tyg_side", side)],
+                common
+                + [
+                    ("kind", ir.PyName("tyg_chat_speaker")),
+                    ("show_tyg_side", side),
+                    ("show_tyg_avatar", c.id),
+                    ("show_tyg_role", c.role),
+                ],
                 c.loc,
             )
         )
