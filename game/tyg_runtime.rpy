@@ -113,6 +113,24 @@ init -10 python:
                 return name
         return None
 
+    ## Scene locations, as authors write them, to the backgrounds in game/images/.
+    TYG_BACKGROUNDS = [
+        ("bedroom", "bedroom"), ("room", "bedroom"),
+        ("kitchen", "kitchen"), ("home", "kitchen"), ("house", "kitchen"),
+        ("hall", "hallway"), ("school", "hallway"), ("class", "hallway"), ("cafeteria", "hallway"),
+        ("park", "park"), ("outside", "park"),
+        ("office", "office"), ("club", "office"), ("counsel", "office"),
+        ("phone", "phone"),
+    ]
+
+    def tyg_location(place):
+        """Show the background for a scene's location; unknown places keep a calm plain one."""
+        words = place.lower()
+        name = next((bg for key, bg in TYG_BACKGROUNDS if key in words), None)
+        image = "bg " + name if name and renpy.has_image("bg " + name) else "tyg_background"
+        renpy.scene()
+        renpy.show(image)
+
     def tyg_begin(scenario):
         renpy.scene()
         renpy.show("tyg_background")

@@ -90,6 +90,8 @@ class _Emitter:
                 head = "else:" if c is None else ("if" if i == 0 else "elif") + f" {c}:"
                 self.put(depth, head)
                 self.put(depth + 1, f"jump {t}")
+        elif isinstance(op, ir.Location):
+            self.put(depth, f"$ tyg_location({py_literal(op.name)})")
         elif isinstance(op, ir.Begin):
             self.put(depth, f"$ tyg_begin({op.obj})")
         elif isinstance(op, ir.Ending):

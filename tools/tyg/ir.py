@@ -108,7 +108,15 @@ class Begin:
     loc: Loc
 
 
-Op = Union[Line, SetFlag, IfOp, CallLabel, Menu, Jump, Ending, Begin]
+@dataclass
+class Location:
+    """Where a scene takes place: the runtime picks the background."""
+
+    name: str
+    loc: Loc
+
+
+Op = Union[Line, SetFlag, IfOp, CallLabel, Menu, Jump, Ending, Begin, Location]
 
 
 @dataclass

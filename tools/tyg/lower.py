@@ -195,7 +195,8 @@ def lower_scenario(sc: Scenario) -> ir.Module:
     entry_ops: list[ir.Op] = [ir.Begin(n.scenario, sc.loc), ir.Jump([(None, n.node(start))], sc.loc)]
     mod.labels.append(ir.Label(n.entry, f"start of scenario '{sc.id}'", entry_ops, sc.loc))
     for scene in sc.scenes:
-        ops = _lower_steps(scene.steps, n, roles)
+        ops = [ir.Location(scene.location, scene.loc)] if scene.location else []
+        ops += _lower_steps(scene.steps, n, roles)
         if scene.choices:
             items = [
                 ir.MenuItem(
