@@ -175,6 +175,7 @@ style tyg_choice_button_text is tyg_button_text
 ## The explanation scrolls inside the card, so "Continue" is always on screen.
 screen tyg_feedback(fb):
     modal True
+    default opened = set()
     on "show" action Function(tyg_trace, "feedback", choice=fb.choice, kind=fb.kind)
     add Solid(tyg_colour_background)
     frame:
@@ -195,10 +196,20 @@ screen tyg_feedback(fb):
                         text fb.happened
                         $ flags = tyg_red_flags.pick(fb.red_flags)
                         if flags:
-                            text _("Red flags") style "tyg_small" color tyg_colour_flag bold True
+                            text _("Red flags (select one to see why)") style "tyg_small" color tyg_colour_flag bold True
                             for rf in flags:
-                                text rf.name bold True
-                                text rf.explain style "tyg_small"
+                                button:
+                                    style "tyg_flag_row"
+                                    action ToggleSetMembership(opened, rf.id)
+                                    alt ((rf.name + ". " + rf.explain) if rf.id in opened else rf.name)
+                                    hbox:
+                                        spacing 12
+                                        if renpy.has_image("icon red_flag"):
+                                            add "icon red_flag" zoom 0.5 yalign 0.5
+                                        text rf.name bold True yalign 0.5
+                                        text ("▾" if rf.id in opened else "▸") yalign 0.5 color tyg_colour_flag size tyg_title_size
+                                if rf.id in opened:
+                                    text rf.explain style "tyg_small" xoffset 44
                         text _("Why it matters") style "tyg_small" bold True
                         text fb.why
                         if fb.safer:
@@ -209,8 +220,12 @@ screen tyg_feedback(fb):
                             if items:
                                 text heading style "tyg_small" color tyg_colour_safe bold True
                                 for item in items:
-                                    text item.name bold True
-                                    text item.explain style "tyg_small"
+                                    hbox:
+                                        spacing 12
+                                        if renpy.has_image("icon safe_action"):
+                                            add "icon safe_action" zoom 0.5 yalign 0.5
+                                        text item.name bold True yalign 0.5
+                                    text item.explain style "tyg_small" xoffset 44
                 vbar value YScrollValue("tyg_feedback_body") style "tyg_vbar"
             textbutton _("Continue") action Return(True) style "tyg_button" xalign 1.0
     key "K_RETURN" action Return(True)
@@ -280,3 +295,8 @@ style tyg_vbar is vbar:
     thumb_offset 40
     bar_invert True
     unscrollable "hide"
+
+style tyg_flag_row is button:
+    padding (4, 2, 12, 2)
+    background None
+    hover_background Solid("#f6e3e1")
