@@ -159,6 +159,7 @@ screen tyg_ending(ending):
                 spacing 16
                 textbutton _("Play again") action Jump(tyg_scenario.label) style "tyg_button"
                 textbutton _("Back to the main menu") action Return(True) style "tyg_button"
+    key "K_RETURN" action Return(True)
     key "K_DOWN" action Scroll("tyg_ending_body", "increase", 60)
     key "K_UP" action Scroll("tyg_ending_body", "decrease", 60)
 
@@ -201,6 +202,9 @@ screen main_menu():
             textbutton (_("Facilitator mode: on") if persistent.tyg_facilitator else _("Facilitator mode: off")) action ToggleField(persistent, "tyg_facilitator") style "tyg_button"
             textbutton _("Quit") action Quit(confirm=False) style "tyg_button"
     key "h" action ToggleScreen("tyg_help")
+    ## Keyboard: 1-9 open a story.
+    for i, sc in enumerate(tyg_scenarios[:9], 1):
+        key str(i) action Show("tyg_before_start", sc=sc)
 
 ## Before you start: the story's content note, then start or go back.
 screen tyg_before_start(sc):
@@ -215,9 +219,11 @@ screen tyg_before_start(sc):
             text (__("You play ") + sc.player_name + ", " + str(sc.player_age) + ".") bold True
             text _("Before you start") style "tyg_heading"
             text sc.content_note
-            text _("Press Esc at any time to close the game at once. Help is one key away: H.") style "tyg_small"
+            text _("Press Esc at any time to close the game at once. Help is one key away: H. Press Enter to start.") style "tyg_small"
             hbox:
                 xalign 1.0
                 spacing 16
                 textbutton _("Back") action Hide("tyg_before_start") style "tyg_button"
                 textbutton _("Start the story") action [Hide("tyg_before_start"), Start(sc.label)] style "tyg_button"
+    key "K_RETURN" action [Hide("tyg_before_start"), Start(sc.label)]
+    key "K_BACKSPACE" action Hide("tyg_before_start")

@@ -67,3 +67,37 @@ def test_menu_journal_help_and_ending_summary(tmp_path):
     # "Play again" starts the same story afresh: only the choice just made (Choice 1) is remembered.
     assert run.of("replayed")[0]["chosen"] == ["reply_warmly"]
     assert [e["scenario"] for e in run.of("begin")] == ["sample", "sample"]
+
+
+def test_keyboard_only_run_reaches_an_ending(tmp_path):
+    """Keys only: 1 opens the first story, Enter starts it and moves on, digits choose."""
+    source = os.path.join(ROOT, "scenarios")
+    niko = next(sc for sc in pipeline.check(source).project.scenarios if sc.id == "niko")
+    t = interpret.play(niko, [], interpret.prefer("safer"))
+    decisions = [s for s in t.scenes if any(sc.id == s and sc.choices for sc in niko.scenes)]
+    lines = [
+        "testcase keyboard_only:",
+        "    move (0.02, 0.98)",  # park the pointer where nothing can be clicked; no clicks follow
+        '    type "1"',
+        "    type RETURN",
+    ]
+    for scene, (_, number) in zip(decisions, t.choices):
+        lines.append(f"    type RETURN until label tyg_s__niko__{scene}__choose")
+        lines.append(f'    type "{number}"')
+        lines.append("    type RETURN")
+    lines += [
+        f"    type RETURN until label tyg_s__niko__{t.ending}",
+        "    pause 0.5",
+        "    type RETURN",
+        "    pause 0.5",
+        "    $ tyg_trace('back_at_menu', menu=renpy.get_screen('main_menu') is not None)",
+        "    $ renpy.quit()",
+    ]
+    base = enginekit.stage_game(str(tmp_path), source)
+    enginekit.add_script(base, "zz_keys.rpy", "\n".join(lines) + "\n")
+    run = enginekit.run_engine(base, "test", "keyboard_only", timeout=180)
+    assert run.returncode == 0, run.output[-3000:]
+    assert [e["choice"] for e in run.of("choice")] == [c for c, _ in t.choices]
+    assert len(run.of("feedback")) == len(t.choices)
+    assert [e["id"] for e in run.of("ending")] == [t.ending]
+    assert run.of("back_at_menu") == [{"event": "back_at_menu", "menu": True}]

@@ -70,6 +70,8 @@ class _Emitter:
         elif isinstance(op, ir.CallLabel):
             self.put(depth, f"call {op.label}({op.arg})")
         elif isinstance(op, ir.Menu):
+            # A label just before each decision, so tests can wait for it exactly.
+            self.put(depth, f"label {op.label}:")
             self.put(depth, "menu:")
             if op.prompt is not None:
                 self.put(depth + 1, f"tyg_prompt {say_literal(op.prompt)}")

@@ -84,6 +84,7 @@ class Menu:
     prompt: str | None
     items: list[MenuItem]
     loc: Loc
+    label: str = ""  # reached just before the choices show
 
 
 @dataclass

@@ -49,6 +49,10 @@ class Names:
     def node(self, scene_or_ending: str) -> str:
         return f"tyg_s__{self.sid}__{scene_or_ending}"
 
+    def decision(self, scene: str) -> str:
+        """The label reached just before a scene's choices show."""
+        return f"tyg_s__{self.sid}__{scene}__choose"
+
     def speaker(self, character: str) -> str:
         return f"tyg_c__{self.sid}__{character}"
 
@@ -209,7 +213,9 @@ def lower_scenario(sc: Scenario) -> ir.Module:
                 )
                 for c in scene.choices
             ]
-            ops.append(ir.Menu(scene.prompt.value if scene.prompt else None, items, scene.loc))
+            ops.append(
+                ir.Menu(scene.prompt.value if scene.prompt else None, items, scene.loc, n.decision(scene.id))
+            )
         else:
             ops.append(
                 ir.Jump([(cond_py(b.cond) if b.cond else None, n.node(b.target.id)) for b in scene.goto], scene.loc)
