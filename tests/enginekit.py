@@ -1,115 +1,12 @@
-"""Running the real Ren'Py engine from tests: stage a game, drive it, read what it showed.
+"""The engine harness for tests; it lives in tools/tyg/stage.py so that build.py can use it too."""
 
-A staged game is a private copy of the hand-written runtime in game/, with a
-project compiled into its generated/ folder and testcases added beside it, so
-tests never touch the repository's own game/ folder. Runs are isolated (their
-own HOME and save folder), headless (Xvfb), and bounded by ``timeout -k``.
-"""
-
-from __future__ import annotations
-
-import json
-import os
-import shutil
-import subprocess
-import time
-from dataclasses import dataclass
-
-from tyg import pipeline
-from tyg.engine import HEADLESS_ENV, find_engine, headless_prefix
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-RUNTIME_DIR = os.path.join(ROOT, "game")
-SKIP_DIRS = {"generated", "cache", "saves", "__pycache__"}
-
-
-def stage_game(dest: str, source: str) -> str:
-    """Copy the runtime to dest/game, compile ``source`` into it, and return dest."""
-    game = os.path.join(dest, "game")
-    os.makedirs(game, exist_ok=True)
-    for name in os.listdir(RUNTIME_DIR):
-        path = os.path.join(RUNTIME_DIR, name)
-        if name in SKIP_DIRS or name.endswith((".rpyc", ".rpymc")):
-            continue
-        if os.path.isdir(path):
-            shutil.copytree(path, os.path.join(game, name))
-        else:
-            shutil.copy2(path, game)
-    result = pipeline.build(source, game)
-    assert result.ok, result.report.render_text()
-    return dest
-
-
-def add_script(basedir: str, name: str, text: str) -> None:
-    with open(os.path.join(basedir, "game", name), "w", encoding="utf-8") as fh:
-        fh.write(text)
-
-
-@dataclass
-class EngineRun:
-    returncode: int
-    output: str
-    events: list[dict]
-    seconds: float
-
-    def of(self, event: str) -> list[dict]:
-        return [e for e in self.events if e["event"] == event]
-
-
-def run_engine(basedir: str, *args: str, timeout: int = 60) -> EngineRun:
-    """Run the engine on a staged game with a private HOME and save folder, headless."""
-    engine = find_engine()
-    home = os.path.join(basedir, "home")
-    os.makedirs(home, exist_ok=True)
-    trace = os.path.join(basedir, "trace.jsonl")
-    if os.path.exists(trace):
-        os.unlink(trace)
-    env = engine.environ({"HOME": home, "TYG_TRACE": trace, **HEADLESS_ENV})
-    cmd = [
-        *headless_prefix(),
-        "timeout", "-k", "5", str(timeout),
-        *engine.command(basedir, *args, savedir=os.path.join(home, "saves")),
-    ]
-    start = time.monotonic()
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, errors="replace")
-    seconds = time.monotonic() - start
-    events = []
-    if os.path.exists(trace):
-        with open(trace, encoding="utf-8") as fh:
-            events = [json.loads(line) for line in fh if line.strip()]
-    output = proc.stdout + proc.stderr
-    for extra in ("traceback.txt", "errors.txt"):
-        p = os.path.join(basedir, extra)
-        if os.path.exists(p):
-            with open(p, encoding="utf-8", errors="replace") as fh:
-                output += f"\n--- {extra}\n" + fh.read()
-    return EngineRun(proc.returncode, output, events, seconds)
-
-
-def path_testcase(name: str, transcripts) -> str:
-    """One testcase that plays every transcript's path in turn, in one engine process.
-
-    Lines are advanced with the dialogue's "Next" button, choices are taken by
-    their number on screen ("Choice N:", the buttons' accessible text), each
-    feedback is left with "Continue", and each ending returns to the main menu.
-    """
-    out = [f"testcase {name}:"]
-    for t in transcripts:
-        out.append(f'    run Start("tyg_s__{t.scenario}")')
-        for _, number in t.choices:
-            out.append(f'    "Next line" until "Choice {number}:"')
-            out.append('    "Continue"')
-        out.append('    "Next line" until "Back to the main menu"')
-    out.append("    $ renpy.quit()")
-    return "\n".join(out) + "\n"
-
-
-def split_runs(events: list[dict]) -> list[list[dict]]:
-    """The trace cut into play-throughs, one per 'begin' event."""
-    runs: list[list[dict]] = []
-    for e in events:
-        if e["event"] == "begin":
-            runs.append([])
-        if runs:
-            runs[-1].append(e)
-    return runs
+from tyg.stage import (  # noqa: F401
+    ROOT,
+    RUNTIME_DIR,
+    EngineRun,
+    add_script,
+    path_testcase,
+    run_engine,
+    split_runs,
+    stage_game,
+)

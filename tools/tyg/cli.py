@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     with_source(sub.add_parser("matrix", help="print what each catalogue item is taught by (item -> scenes)"))
     with_game(with_source(sub.add_parser("lint", help="build, then run Ren'Py's own lint; any finding fails")))
     with_game(with_source(sub.add_parser("play", help="build, then launch the game")))
+    shots = with_source(sub.add_parser("screenshots", help="play the game headless and save screenshots for review"))
+    shots.add_argument("--out", default=None, help="folder for the PNG files (default: out/screenshots/)")
+    shots.add_argument("--scenario", default=None, help="the story to walk through (default: the first in the menu)")
     t = sub.add_parser("test", help="run the whole test suite")
     t.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra arguments for pytest")
     return p
@@ -151,6 +154,27 @@ def cmd_play(args: argparse.Namespace) -> int:
     return subprocess.call(engine.command(os.path.dirname(os.path.abspath(game))), env=env)
 
 
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    from .screenshots import SHOTS, take
+
+    if _engine(args) is None:
+        return ENV_ERROR
+    source, _ = _paths(args)
+    out = args.out or os.path.join(ROOT, "out", "screenshots")
+    try:
+        run, files = take(source, out, args.scenario)
+    except RuntimeError as exc:
+        print(exc, file=sys.stderr)
+        return AUTHOR_ERROR
+    for (name, what), path in zip(SHOTS, files):
+        print(f"{os.path.relpath(path)}  {what}")
+    if run.returncode != 0 or len(files) != len(SHOTS):
+        print(run.output[-3000:], file=sys.stderr)
+        print(f"{len(files)} of {len(SHOTS)} screenshots taken", file=sys.stderr)
+        return AUTHOR_ERROR
+    return OK
+
+
 def cmd_test(args: argparse.Namespace) -> int:
     extra = [a for a in args.pytest_args if a != "--"]
     return subprocess.call([sys.executable, "-m", "pytest", os.path.join(ROOT, "tests"), *extra], cwd=ROOT)
@@ -168,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         "matrix": cmd_matrix,
         "lint": cmd_lint,
         "play": cmd_play,
+        "screenshots": cmd_screenshots,
         "test": cmd_test,
     }[args.command]
     return handler(args)

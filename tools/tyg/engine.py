@@ -88,8 +88,12 @@ def find_engine(explicit: str | None = None) -> Engine:
     raise EngineNotFound(HOW_TO_GET_ONE)
 
 
-def headless_prefix(size: str = "1280x720x24") -> list[str]:
-    """A prefix that runs a command on a private virtual screen (Xvfb)."""
+def headless_prefix(size: str = "1920x1080x24") -> list[str]:
+    """A prefix that runs a command on a private virtual screen (Xvfb).
+
+    The screen is larger than the game, so that Ren'Py opens its window at the full
+    1280x720 instead of shrinking it to fit.
+    """
     xvfb = shutil.which("xvfb-run")
     if xvfb is None:
         raise EngineNotFound("xvfb-run is missing: sudo apt-get install xvfb")
