@@ -10,3 +10,5 @@ from tyg.stage import (  # noqa: F401
     split_runs,
     stage_game,
 )
+
+__all__ = ["ROOT", "RUNTIME_DIR", "EngineRun", "add_script", "path_testcase", "run_engine", "split_runs", "stage_game"]
