@@ -148,8 +148,16 @@ style tyg_chat_who is tyg_small:
 style tyg_chat_what is default:
     xmaximum 400
 
-## Choice: numbered options, so every choice also has a key (1-9).
+## Choice: numbered options, so every choice also has a key (1-9). In
+## facilitator mode they are shown large for a group vote; right after a
+## phone message they are reply options inside the phone.
 screen choice(items):
+    if tyg_facilitating():
+        use tyg_vote(items)
+    else:
+        use tyg_choice_list(items)
+
+screen tyg_choice_list(items):
     vbox:
         style "tyg_choice_box"
         for n, i in enumerate(items, 1):

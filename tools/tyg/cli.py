@@ -45,7 +45,22 @@ def _parser() -> argparse.ArgumentParser:
     with_source(sub.add_parser("check", help="validate only; writes nothing"))
     with_source(sub.add_parser("matrix", help="print what each catalogue item is taught by (item -> scenes)"))
     with_game(with_source(sub.add_parser("lint", help="build, then run Ren'Py's own lint; any finding fails")))
-    with_game(with_source(sub.add_parser("play", help="build, then launch the game")))
+    play = with_game(with_source(sub.add_parser("play", help="build, then launch the game (or, with --text, play in the terminal)")))
+    play.add_argument("--text", action="store_true", help="play in the terminal with the reference interpreter: numbered choices, no engine")
+    play.add_argument("--scenario", default=None, help="with --text: the scenario to play (default: ask)")
+    tr = with_source(sub.add_parser("transcript", help="print what one path through a scenario shows"))
+    tr.add_argument("scenario", help="the scenario id")
+    tr.add_argument("--path", default="", help="the choice ids taken, comma-separated")
+    rt = with_source(sub.add_parser("randomtest", help="random play-throughs in the reference interpreter, checking invariants"))
+    rt.add_argument("--runs", type=int, default=10_000, help="play-throughs per scenario (default: 10000)")
+    rt.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    cov = with_source(sub.add_parser("coverage", help="plan paths that take every choice and ending, play them in the real engine, report coverage"))
+    cov.add_argument("--out", default=None, help="also write the JSON report to this file")
+    guide = with_source(sub.add_parser("guide", help="write the printable facilitator guide (HTML)"))
+    guide.add_argument("--out", default=None, help="output folder (default: out/guide/)")
+    dist = sub.add_parser("dist", help="make the Windows, macOS and Linux builds with an official Ren'Py SDK")
+    dist.add_argument("--out", default=None, help="folder for the zips (default: dist/)")
+    dist.add_argument("--lab", action="store_true", help="a lab build: lab mode on by default")
     shots = with_source(sub.add_parser("screenshots", help="play the game headless and save screenshots for review"))
     shots.add_argument("--out", default=None, help="folder for the PNG files (default: out/screenshots/)")
     shots.add_argument("--scenario", default=None, help="the story to walk through (default: the first in the menu)")
@@ -141,6 +156,10 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    if args.text:
+        from .textplay import play_text
+
+        return play_text(args)
     engine = _engine(args)
     if engine is None:
         return ENV_ERROR
@@ -180,6 +199,17 @@ def cmd_test(args: argparse.Namespace) -> int:
     return subprocess.call([sys.executable, "-m", "pytest", os.path.join(ROOT, "tests"), *extra], cwd=ROOT)
 
 
+def _lazy(module: str, function: str):
+    """A handler that lives in its own module, imported only when used."""
+
+    def handler(args: argparse.Namespace) -> int:
+        import importlib
+
+        return getattr(importlib.import_module(f".{module}", __package__), function)(args)
+
+    return handler
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -194,6 +224,11 @@ def main(argv: list[str] | None = None) -> int:
         "play": cmd_play,
         "screenshots": cmd_screenshots,
         "test": cmd_test,
+        "transcript": _lazy("textplay", "cmd_transcript"),
+        "randomtest": _lazy("randomplay", "cmd_randomtest"),
+        "coverage": _lazy("coverage_run", "cmd_coverage"),
+        "guide": _lazy("guide", "cmd_guide"),
+        "dist": _lazy("dist", "cmd_dist"),
     }[args.command]
     return handler(args)
 
