@@ -34,16 +34,44 @@ default preferences.afm_enable = False
 ## until then Escape and right-click do nothing rather than show a bare menu.
 define _game_menu_screen = None
 
-## Packaging: sources, tests and tools never ship.
+## Packaging, for `build.py dist` (an official Ren'Py SDK's distribute command).
+##
+## Patterns are matched, case-insensitively, against paths relative to the
+## project's base folder (the one that holds game/), with and without a leading
+## "/"; folders are matched with a trailing "/"; "*" stops at "/", "**" does
+## not. The first matching pattern wins, after Ren'Py's own early patterns
+## (log.txt, traceback.txt, *.py and *.sh at the top, game/saves/...), and a
+## folder classified None is not looked into. What ships: game/ with compiled
+## scripts (.rpyc; the SDK compiles them while it builds), fonts with their
+## licence files and images; and the school settings file next to it. Nothing
+## else in the repository ships: scenarios/, tests/, tools/, docs/, bench/,
+## assets/, out/, dist/, .ci/, build.py, pyproject.toml, README.md ...
+## tests/test_dist.py checks these rules with Ren'Py's own matching function.
 init python:
     build.name = "TrustYourGut"
     build.directory_name = "TrustYourGut-" + config.version
     build.executable_name = "TrustYourGut"
     build.include_update = False
+
+    ## Leftovers anywhere: editor backups, hidden files and folders, caches.
     build.classify("**~", None)
     build.classify("**.bak", None)
     build.classify("**/.**", None)
     build.classify("**/#**", None)
-    build.classify("**.rpy", None)
-    build.classify("**.yaml", None)
-    build.classify("game/cache/**", None)
+    build.classify("**/thumbs.db", None)
+    build.classify("**/__pycache__/", None)
+
+    ## The game folder, without sources, caches or saves.
+    build.classify("game/cache/", None)
+    build.classify("game/saves/", None)
+    build.classify("game/**.rpy", None)
+    build.classify("game/**.yaml", None)
+    build.classify("game/**", "all")
+
+    ## The settings file for schools (lab mode, country), next to game/. On a
+    ## Mac it is also copied beside the app, where it is easy to edit.
+    build.classify("trust-your-gut.ini", "all")
+    build.documentation("trust-your-gut.ini")
+
+    ## Everything else at the top of the repository stays out.
+    build.classify("*", None)

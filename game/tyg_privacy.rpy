@@ -3,7 +3,7 @@
 ## Lab mode is switched on by a plain settings file next to the game, so a
 ## school can set it once for every lab computer:
 ##
-##     trust-your-gut.ini   (in the folder that holds game/)
+##     trust-your-gut.ini   (in the folder that holds game/, or beside a Mac app)
 ##     [school]
 ##     lab_mode = yes
 ##
@@ -15,13 +15,25 @@ init -1500 python:
     import configparser
     import os
 
+    def _tyg_settings_paths():
+        """Where the settings file may be; a later file wins over an earlier one."""
+        paths = [os.path.join(config.basedir, "trust-your-gut.ini")]
+        ## A Mac app keeps the game inside TrustYourGut.app/Contents/Resources/autorun;
+        ## a school edits the copy beside the app.
+        app_suffix = "/Contents/Resources/autorun"
+        if config.basedir.replace("\\", "/").endswith(app_suffix):
+            app = config.basedir[: -len(app_suffix)]
+            paths.append(os.path.join(os.path.dirname(app), "trust-your-gut.ini"))
+        return paths
+
     def _tyg_read_settings():
-        parser = configparser.ConfigParser()
-        path = os.path.join(config.basedir, "trust-your-gut.ini")
-        try:
-            parser.read(path, encoding="utf-8")
-        except (configparser.Error, OSError, UnicodeDecodeError):
-            pass  # a broken settings file must never stop the game; defaults apply
+        ## "lab_mode = yes  ; no saves" must still mean yes: allow comments after values.
+        parser = configparser.ConfigParser(inline_comment_prefixes=(";", "#"))
+        for path in _tyg_settings_paths():
+            try:
+                parser.read(path, encoding="utf-8")
+            except (configparser.Error, OSError, UnicodeDecodeError):
+                pass  # a broken settings file must never stop the game; defaults apply
         return parser
 
     _tyg_settings = _tyg_read_settings()
@@ -30,6 +42,9 @@ init -1500 python:
         return _tyg_settings.get("school", name, fallback=default)
 
     tyg_lab_mode = _tyg_setting("lab_mode", "no").strip().lower() in ("1", "yes", "true", "on")
+
+    ## facilitator = yes starts every run in facilitator mode (tyg_facilitator.rpy).
+    tyg_facilitator_setting = _tyg_setting("facilitator", "no").strip().lower() in ("1", "yes", "true", "on")
 
     if tyg_lab_mode:
         ## Persistent data (preferences, read-text marks) is never written.
