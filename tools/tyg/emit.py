@@ -74,11 +74,15 @@ class _Emitter:
             self.put(depth, f"label {op.label}:")
             self.put(depth, "menu:")
             if op.prompt is not None:
-                self.put(depth + 1, f"tyg_prompt {say_literal(op.prompt)}")
+                # Replies to the phone put the question beside the phone, not under it.
+                asker = "tyg_reply_prompt" if any(i.reply for i in op.items) else "tyg_prompt"
+                self.put(depth + 1, f"{asker} {say_literal(op.prompt)}")
             for item in op.items:
                 self.src(depth + 1, item.loc)
                 guard = f" if {item.cond}" if item.cond else ""
-                self.put(depth + 1, f"{say_literal(item.text)}{guard}:")
+                # Menu arguments reach the choice screen as the item's kwargs.
+                args = " (reply=True)" if item.reply else ""
+                self.put(depth + 1, f"{say_literal(item.text)}{args}{guard}:")
                 self.put(depth + 2, f"$ tyg_chose({item.feedback})")
                 self.ops(depth + 2, item.sets)
                 self.put(depth + 2, f"call screen tyg_feedback({item.feedback})")

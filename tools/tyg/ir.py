@@ -77,6 +77,7 @@ class MenuItem:
     sets: list[SetFlag]
     target: str  # label
     loc: Loc
+    reply: bool = False  # shown as a reply to the phone conversation
 
 
 @dataclass

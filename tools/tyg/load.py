@@ -700,7 +700,7 @@ class _ScenarioReader(_Reader):
         return out
 
     def choice(self, node: yaml.Node) -> Choice | None:
-        keys = ("id", "text", "kind", "goto", "if", "set", "feedback")
+        keys = ("id", "text", "kind", "goto", "if", "set", "feedback", "reply")
         m = self.mapping(node, "choice", keys, ("id", "text", "kind", "goto"))
         if m is None:
             return None
@@ -711,9 +711,18 @@ class _ScenarioReader(_Reader):
         cond = self.condition(m.get("if"), "condition")
         sets = self.flags(m.get("set"), self.loc(node))
         feedback = self.feedback(m.get("feedback"))
+        reply = self.boolean(m.get("reply"), "reply")
         if None in (id_, text, kind, goto):
             return None
-        return Choice(id_, text, kind, goto, cond, sets, feedback, self.loc(node))  # type: ignore[arg-type]
+        return Choice(id_, text, kind, goto, cond, sets, feedback, self.loc(node), bool(reply))  # type: ignore[arg-type]
+
+    def boolean(self, node: yaml.Node | None, what: str) -> bool | None:
+        if node is None or not self.visit(node):
+            return None
+        if not isinstance(node, yaml.ScalarNode) or node.tag != _TAG + "bool":
+            self.error("TYG006", node, f"{what} must be true or false, not {_kind(node)}")
+            return None
+        return node.value.lower() in ("true", "yes", "on")
 
     def feedback(self, node: yaml.Node | None) -> Feedback | None:
         if node is None:

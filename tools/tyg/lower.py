@@ -210,6 +210,7 @@ def lower_scenario(sc: Scenario) -> ir.Module:
                     sets=_sets(c.sets),
                     target=n.node(c.goto.id),
                     loc=c.loc,
+                    reply=c.reply,
                 )
                 for c in scene.choices
             ]

@@ -206,6 +206,7 @@ class Choice:
     sets: SetFlags | None
     feedback: Feedback | None
     loc: Loc
+    reply: bool = False  # a message the player sends: shown as a reply beside the phone
 
 
 @dataclass
