@@ -174,7 +174,8 @@ def stage_blank(dest: str, maker: str, engine, display: str, timeout: int) -> st
 def engine_env(engine, basedir: str, display: str) -> dict[str, str]:
     home = os.path.join(basedir, "home")
     os.makedirs(home, exist_ok=True)
-    env = engine.environ({"HOME": home, **HEADLESS_ENV, "DISPLAY": display})
+    # Ours shows a first-start screen before the main menu once; a returning player doesn't see it.
+    env = engine.environ({"HOME": home, **HEADLESS_ENV, "DISPLAY": display, "RENPY_SKIP_SPLASHSCREEN": "1"})
     env.pop("XAUTHORITY", None)
     env.pop("WAYLAND_DISPLAY", None)
     return env

@@ -27,7 +27,8 @@ style say_window is default:
     background Solid("#fffffff2")
     xfill True
     yalign 1.0
-    ysize 230
+    ## Grows upwards when a long line needs more room at a large text size.
+    yminimum 230
     padding (60, 24, 60, 24)
 
 style say_label is default:
@@ -49,39 +50,118 @@ screen tyg_chat(who, what, tyg_side="left", tyg_avatar=None, tyg_role=None):
     window:
         id "window"
         style "tyg_phone_window"
-        frame:
-            style "tyg_phone"
-            vbox:
-                spacing 0
+        use tyg_phone(tyg_chat_log[-30:-1], 0.5):
+            ## The newest message: Ren'Py needs its text under the id "what".
+            $ newest = tyg_chat_log[-1] if tyg_chat_log else None
+            hbox:
+                spacing 8
+                xalign (1.0 if tyg_side == "right" else 0.0)
+                if newest and newest.avatar and tyg_side == "left":
+                    add newest.avatar zoom 0.3
                 frame:
-                    style "tyg_phone_bar"
-                    text tyg_chat_contact(tyg_chat_log) style "tyg_phone_bar_text" substitute False
-                frame:
-                    style "tyg_phone_screen"
-                    viewport:
-                        id "tyg_phone_history"
-                        yinitial 1.0
-                        mousewheel True
-                        draggable True
-                        vbox:
-                            spacing 10
-                            xfill True
-                            for m in tyg_chat_log[-30:-1]:
-                                use tyg_bubble(m.who, m.what, m.side, m.avatar)
-                            ## The newest message: Ren'Py needs its text under the id "what".
-                            $ newest = tyg_chat_log[-1] if tyg_chat_log else None
-                            hbox:
-                                spacing 8
-                                xalign (1.0 if tyg_side == "right" else 0.0)
-                                if newest and newest.avatar and tyg_side == "left":
-                                    add newest.avatar zoom 0.3
-                                frame:
-                                    style "tyg_bubble_" + tyg_side
-                                    vbox:
-                                        spacing 2
-                                        text who id "who"
-                                        text what id "what"
+                    style "tyg_bubble_" + tyg_side
+                    vbox:
+                        spacing 2
+                        text who id "who"
+                        text what id "what"
         textbutton _("Next") action Return(True) style "tyg_next" alt _("Next line")
+
+## The phone itself: the contact's name on top, then the messages, scrolled
+## to the newest. What the caller puts inside comes last.
+screen tyg_phone(history, where):
+    frame:
+        style "tyg_phone"
+        xalign where
+        vbox:
+            spacing 0
+            frame:
+                style "tyg_phone_bar"
+                text tyg_chat_contact(tyg_chat_log) style "tyg_phone_bar_text" substitute False alt ""
+            frame:
+                style "tyg_phone_screen"
+                viewport:
+                    id "tyg_phone_history"
+                    yinitial 1.0
+                    mousewheel True
+                    draggable True
+                    vbox:
+                        spacing 10
+                        xfill True
+                        for m in history:
+                            use tyg_bubble(m.who, m.what, m.side, m.avatar)
+                        transclude
+
+## A decision taken in the phone: the conversation stays in view on the
+## left; on the right, under the question, the messages the player could send
+## look like their own chat bubbles, and other moves (block, log off, tell
+## someone) are plain buttons. Numbers and keys follow the menu's order.
+screen tyg_reply_choices(items):
+    use tyg_phone(tyg_chat_log[-30:], 0.03):
+        null
+    vbox:
+        style "tyg_reply_box"
+        for n, i in enumerate(items, 1):
+            if i.kwargs.get("reply"):
+                button:
+                    style "tyg_reply_button"
+                    action i.action
+                    alt __("Choice {}: ").format(n) + __("Reply: ") + i.caption
+                    hbox:
+                        spacing 12
+                        text "{}.".format(n) style "tyg_reply_number" yalign 0.5
+                        text i.caption style "tyg_reply_text" yalign 0.5
+                        text "➤" style "tyg_reply_number" yalign 0.5
+            else:
+                textbutton ("{}. ".format(n) + i.caption):
+                    action i.action
+                    style "tyg_choice_button"
+                    xminimum 0
+                    xfill True
+                    alt __("Choice {}: ").format(n) + i.caption
+            if n <= 9:
+                key str(n) action i.action
+
+## The question above reply choices, on the right of the phone.
+screen tyg_reply_prompt(who, what):
+    window:
+        id "window"
+        style "tyg_reply_prompt_window"
+        text what id "what"
+
+define -1 tyg_reply_prompt = TygSpeaker(
+    None, kind=adv, screen="tyg_reply_prompt",
+    window_style="tyg_reply_prompt_window", what_style="tyg_reply_prompt_text")
+
+style tyg_reply_prompt_window is default:
+    xpos 700
+    ypos 70
+    xsize 540
+    ymaximum 170
+    padding (20, 14, 20, 14)
+    background Frame(Solid("#fffffff2"), 0, 0)
+
+style tyg_reply_prompt_text is tyg_heading
+
+style tyg_reply_box is default:
+    xpos 700
+    ypos 250
+    xsize 540
+    spacing 12
+
+style tyg_reply_button is button:
+    xfill True
+    padding (18, 12, 18, 12)
+    background Frame(Solid("#d6e8ff"), 0, 0)
+    hover_background Frame(Solid("#b3d1f7"), 0, 0)
+    focus_mask None
+
+style tyg_reply_text is default:
+    xmaximum 370
+    color tyg_colour_text
+
+style tyg_reply_number is default:
+    color tyg_colour_accent
+    bold True
 
 screen tyg_bubble(who, what, side, avatar):
     hbox:
@@ -94,8 +174,9 @@ screen tyg_bubble(who, what, side, avatar):
             vbox:
                 spacing 2
                 ## Already substituted when first shown: show it as it was, not re-interpolated.
-                text who style "tyg_chat_who" substitute False
-                text what style "tyg_chat_what" substitute False
+                ## Read aloud has already spoken these: the history stays silent.
+                text who style "tyg_chat_who" substitute False alt ""
+                text what style "tyg_chat_what" substitute False alt ""
 
 init python:
     def tyg_chat_contact(log):
@@ -154,6 +235,8 @@ style tyg_chat_what is default:
 screen choice(items):
     if tyg_facilitating():
         use tyg_vote(items)
+    elif any(i.kwargs.get("reply") for i in items):
+        use tyg_reply_choices(items)
     else:
         use tyg_choice_list(items)
 
@@ -180,7 +263,10 @@ style tyg_choice_button is tyg_button:
 style tyg_choice_button_text is tyg_button_text
 
 ## Feedback: shown after every decision. Skip and auto-advance never pass it.
-## The explanation scrolls inside the card, so "Continue" is always on screen.
+## The explanation scrolls inside the card, so "Continue" is always on screen,
+## at every text size: the title and the buttons take what they need, the
+## explanation the rest. In facilitator mode, "See the other choice" goes back
+## to the decision (tyg_facilitator.rpy).
 screen tyg_feedback(fb):
     modal True
     default opened = set()
@@ -188,7 +274,7 @@ screen tyg_feedback(fb):
     add Solid(tyg_colour_background)
     frame:
         style "tyg_card"
-        vbox:
+        side "t c b":
             spacing 16
             text fb.title style "tyg_heading"
             side "c r":
@@ -196,7 +282,6 @@ screen tyg_feedback(fb):
                 viewport:
                     id "tyg_feedback_body"
                     xsize 990
-                    ymaximum 430
                     mousewheel True
                     draggable True
                     vbox:
@@ -204,7 +289,7 @@ screen tyg_feedback(fb):
                         text fb.happened
                         $ flags = tyg_red_flags.pick(fb.red_flags)
                         if flags:
-                            text _("Red flags (select one to see why)") style "tyg_small" color tyg_colour_flag bold True
+                            text _("Red flags (select one to see why)") style "tyg_small" color tyg_colour_flag bold True alt (__("Red flags: ") + ", ".join(rf.name for rf in flags) + __(". Select one to hear why."))
                             for rf in flags:
                                 button:
                                     style "tyg_flag_row"
@@ -235,27 +320,19 @@ screen tyg_feedback(fb):
                                         text item.name bold True yalign 0.5
                                     text item.explain style "tyg_small" xoffset 44
                 vbar value YScrollValue("tyg_feedback_body") style "tyg_vbar"
-            textbutton _("Continue") action Return(True) style "tyg_button" xalign 1.0
+            hbox:
+                xalign 1.0
+                spacing 16
+                if tyg_can_see_other_choice():
+                    textbutton _("See the other choice (O)") action Function(tyg_see_other_choice) style "tyg_button"
+                textbutton _("Continue") action Return(True) style "tyg_button"
+    if tyg_can_see_other_choice():
+        key "o" action Function(tyg_see_other_choice)
     key "K_RETURN" action Return(True)
     key "K_DOWN" action Scroll("tyg_feedback_body", "increase", 60)
     key "K_UP" action Scroll("tyg_feedback_body", "decrease", 60)
     key "K_PAGEDOWN" action Scroll("tyg_feedback_body", "increase", "page")
     key "K_PAGEUP" action Scroll("tyg_feedback_body", "decrease", "page")
-
-## Discussion card, for facilitator mode.
-screen tyg_discussion(prompt):
-    modal True
-    on "show" action Function(tyg_trace, "discussion_card", id=prompt.id)
-    add Solid(tyg_colour_background)
-    frame:
-        style "tyg_card"
-        vbox:
-            spacing 20
-            text _("Talk about it") style "tyg_small"
-            text prompt.question style "tyg_title"
-            text _("Facilitator notes") style "tyg_heading"
-            text prompt.notes style "tyg_small"
-            textbutton _("Continue") action Return(True) style "tyg_button" xalign 1.0
 
 ## Confirm: Ren'Py asks for this screen by name.
 screen confirm(message, yes_action, no_action):

@@ -117,22 +117,25 @@ screen tyg_ending(ending):
     frame:
         style "tyg_card"
         xsize 1200
-        vbox:
+        ## The heading and the buttons take what they need at any text size;
+        ## the rest scrolls, the summary and "not your fault" first.
+        side "t c b":
             spacing 12
-            text TYG_ENDING_KINDS.get(ending.kind, "") style "tyg_small" color tyg_colour_accent bold True
-            text ending.title style "tyg_title"
-            text ending.summary
-            text _("It is not your fault. The blame lies with the person who pressures or threatens.") bold True
+            vbox:
+                spacing 12
+                text TYG_ENDING_KINDS.get(ending.kind, "") style "tyg_small" color tyg_colour_accent bold True
+                text ending.title style "tyg_title"
             side "c r":
                 spacing 10
                 viewport:
                     id "tyg_ending_body"
                     xsize 1090
-                    ymaximum 230
                     mousewheel True
                     draggable True
                     vbox:
                         spacing 8
+                        text ending.summary
+                        text _("It is not your fault. The blame lies with the person who pressures or threatens.") bold True
                         $ spotted = tyg_journal.red_flags("spotted")
                         $ missed = tyg_journal.red_flags("missed")
                         if spotted:
@@ -157,8 +160,11 @@ screen tyg_ending(ending):
             hbox:
                 xalign 1.0
                 spacing 16
+                box_wrap True
                 textbutton _("Play again") action Jump(tyg_scenario.label) style "tyg_button"
                 textbutton _("Back to the main menu") action Return(True) style "tyg_button"
+                if tyg_facilitating():
+                    textbutton _("Reset for the next group") action Function(tyg_reset_for_group) style "tyg_button"
     key "K_RETURN" action Return(True)
     key "K_DOWN" action Scroll("tyg_ending_body", "increase", 60)
     key "K_UP" action Scroll("tyg_ending_body", "decrease", 60)
@@ -167,39 +173,56 @@ screen tyg_ending(ending):
 screen main_menu():
     tag menu
     add Solid(tyg_colour_background)
-    vbox:
+    ## The title and the buttons take what they need at any text size; the
+    ## stories in between scroll when they don't all fit.
+    side "t c b":
         xalign 0.5
         ypos 20
+        xsize 1200
+        ymaximum 690
         spacing 12
-        text _("Trust Your Gut") style "tyg_title" xalign 0.5
-        text _("Short stories about someone online who flatters, pressures, then threatens. You choose what happens, and see why after each choice. Nothing explicit is shown, and help is listed at the end of every story.") style "tyg_small" xalign 0.5 xmaximum 1100 text_align 0.5
-        if not tyg_scenarios:
-            text _("No stories yet. Run: python3 build.py") xalign 0.5
-        vpgrid:
-            cols 2
-            spacing 14
-            xalign 0.5
-            for sc in tyg_scenarios:
-                button:
-                    style "tyg_button"
-                    xsize 580
-                    ysize 215
-                    action Show("tyg_before_start", sc=sc)
-                    alt (sc.title + ". " + __("Play as ") + sc.player_name + ", " + str(sc.player_age))
-                    vbox:
-                        spacing 4
-                        text sc.title style "tyg_button_text" bold True
-                        text (__("Play as ") + sc.player_name + ", " + str(sc.player_age) + "  ·  " + tyg_minutes(sc)) style "tyg_small"
-                        text sc.summary style "tyg_small"
-            ## A grid must be full: an odd number of stories gets an empty cell.
-            for i in range(len(tyg_scenarios) % 2):
-                null
+        vbox:
+            spacing 12
+            xfill True
+            text _("Trust Your Gut") style "tyg_title" xalign 0.5
+            text _("Short stories about someone online who flatters, pressures, then threatens. You choose what happens, and see why after each choice. Nothing explicit is shown, and help is listed at the end of every story.") style "tyg_small" xalign 0.5 xmaximum 1100 text_align 0.5
+            if not tyg_scenarios:
+                text _("No stories yet. Run: python3 build.py") xalign 0.5
+        side "c r":
+            spacing 10
+            vpgrid:
+                id "tyg_menu_stories"
+                cols 2
+                spacing 14
+                xsize 1174
+                mousewheel True
+                draggable True
+                for sc in tyg_scenarios:
+                    button:
+                        style "tyg_button"
+                        xsize 580
+                        ## Every cell of a grid has one size: it grows with the text size.
+                        ysize int(215 * _preferences.font_size ** 1.2)
+                        action Show("tyg_before_start", sc=sc)
+                        alt (sc.title + ". " + __("Play as ") + sc.player_name + ", " + str(sc.player_age))
+                        vbox:
+                            spacing 4
+                            text sc.title style "tyg_button_text" bold True
+                            text (__("Play as ") + sc.player_name + ", " + str(sc.player_age) + "  ·  " + tyg_minutes(sc)) style "tyg_small"
+                            text sc.summary style "tyg_small"
+                ## A grid must be full: an odd number of stories gets an empty cell.
+                for i in range(len(tyg_scenarios) % 2):
+                    null
+            vbar value YScrollValue("tyg_menu_stories") style "tyg_vbar"
         hbox:
             xalign 0.5
             spacing 20
+            box_wrap True
             textbutton _("Help") action Show("tyg_help") style "tyg_button"
             textbutton _("Settings") action Show("tyg_settings") style "tyg_button"
-            textbutton (_("Facilitator mode: on") if persistent.tyg_facilitator else _("Facilitator mode: off")) action ToggleField(persistent, "tyg_facilitator") style "tyg_button"
+            textbutton (_("Facilitator mode: on") if persistent.tyg_facilitator else _("Facilitator mode: off")) action tyg_facilitator_switch() style "tyg_button"
+            if tyg_facilitating():
+                textbutton _("Reset for the next group") action Function(tyg_reset_for_group) style "tyg_button"
             textbutton _("Quit") action Quit(confirm=False) style "tyg_button"
     key "h" action ToggleScreen("tyg_help")
     ## Keyboard: 1-9 open a story.
@@ -213,13 +236,25 @@ screen tyg_before_start(sc):
     add Solid("#f7f3ecf2")
     frame:
         style "tyg_card"
-        vbox:
+        side "t c b":
             spacing 16
-            text sc.title style "tyg_title"
-            text (__("You play ") + sc.player_name + ", " + str(sc.player_age) + ".") bold True
-            text _("Before you start") style "tyg_heading"
-            text sc.content_note
-            text _("Press Esc at any time to close the game at once. Help is one key away: H. Press Enter to start.") style "tyg_small"
+            vbox:
+                spacing 16
+                text sc.title style "tyg_title"
+                text (__("You play ") + sc.player_name + ", " + str(sc.player_age) + ".") bold True
+            side "c r":
+                spacing 10
+                viewport:
+                    id "tyg_before_body"
+                    xsize 990
+                    mousewheel True
+                    draggable True
+                    vbox:
+                        spacing 16
+                        text _("Before you start") style "tyg_heading"
+                        text sc.content_note
+                        text _("Press Esc at any time to close the game at once. Help is one key away: H. Press Enter to start.") style "tyg_small"
+                vbar value YScrollValue("tyg_before_body") style "tyg_vbar"
             hbox:
                 xalign 1.0
                 spacing 16

@@ -28,15 +28,18 @@ screen tyg_settings():
         text _("Text size") style "tyg_heading"
         hbox:
             spacing 12
-            for label, scale in TYG_TEXT_SIZES:
+            box_wrap True
+            ## In facilitator mode, also the projector size (tyg_facilitator.rpy).
+            for label, scale in tyg_text_sizes():
                 textbutton label action Preference("font size", scale) style "tyg_button"
         text _("Reading") style "tyg_heading"
         hbox:
             spacing 12
+            box_wrap True
             textbutton _("High contrast text") action Preference("high contrast text", "toggle") style "tyg_button"
             textbutton _("Dyslexia-friendly font") action [SetField(_preferences, "font_transform", None if _preferences.font_transform == "tyg_dyslexic" else "tyg_dyslexic"), _DisplayReset()] style "tyg_button"
             textbutton _("Read aloud") action Preference("self voicing", "toggle") style "tyg_button"
         text _("Selected options are highlighted. Read aloud uses your computer's voice (press V in the game to switch it on or off).") style "tyg_small"
         text _("Group sessions") style "tyg_heading"
-        textbutton (_("Facilitator mode: on") if persistent.tyg_facilitator else _("Facilitator mode: off")) action ToggleField(persistent, "tyg_facilitator") style "tyg_button"
-        text _("In facilitator mode the game pauses at each discussion question with notes for the person leading the group.") style "tyg_small"
+        textbutton (_("Facilitator mode: on") if persistent.tyg_facilitator else _("Facilitator mode: off")) action tyg_facilitator_switch() style "tyg_button"
+        text _("For a group around one screen: the game pauses at each discussion question (press N for the notes), shows the choices large for a vote, and lets the group go back to see the other choice. A Projector text size is offered.") style "tyg_small"

@@ -17,6 +17,15 @@ if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 need=()
 [ -x /usr/games/renpy ] || need+=(renpy)
 command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb)
+# "Read aloud" (Ren'Py's self-voicing) speaks through the espeak command.
+command -v espeak >/dev/null 2>&1 || need+=(espeak-ng-espeak)
+if [ -n "$extras" ]; then
+  # The guide test prints the facilitator guide to PDF and reads it back.
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+  # The lab test watches the game's system calls for network sockets.
+  command -v strace >/dev/null 2>&1 || need+=(strace)
+fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]} with apt-get"
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq

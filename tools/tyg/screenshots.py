@@ -1,6 +1,6 @@
 """``build.py screenshots``: what players see, captured in the real engine for review.
 
-One engine run walks the main menu, a story's content note, its phone chat,
+One engine run walks the first-start screen, the main menu, a story's content note, its phone chat,
 a choice, a feedback card, the journal, help, settings at the largest text
 size, high-contrast text, the dyslexia-friendly font, and an ending summary,
 saving a 1280x720 screenshot of each.
@@ -16,6 +16,7 @@ from .stage import EngineRun, add_script, run_engine, stage_game
 
 #: (file name, what it shows), in the order they are taken.
 SHOTS = [
+    ("00-first-start.png", "first start: how the quick exit works"),
     ("01-main-menu.png", "main menu"),
     ("02-content-note.png", "content note before a story"),
     ("03-chat.png", "phone chat"),
@@ -32,20 +33,21 @@ SHOTS = [
 
 def testcase(out: str, scenario: str, menu_number: int, choices: list[int], chat_lines: int) -> str:
     shot = lambda name: f'    $ renpy.screenshot({os.path.join(out, name)!r})'
-    lines = ["testcase tyg_screenshots:", "    pause 1.0", shot(SHOTS[0][0])]
-    lines += [f'    type "{menu_number}"', "    pause 0.5", shot(SHOTS[1][0]), '    "Start the story"']
-    lines += ['    "Next line"'] * chat_lines + ["    pause 0.3", shot(SHOTS[2][0])]
+    lines = ["testcase tyg_screenshots:", "    pause 1.0", shot(SHOTS[0][0]), '    "Got it"']
+    lines += ["    pause 1.0", shot(SHOTS[1][0])]
+    lines += [f'    type "{menu_number}"', "    pause 0.5", shot(SHOTS[2][0]), '    "Start the story"']
+    lines += ['    "Next line"'] * chat_lines + ["    pause 0.3", shot(SHOTS[3][0])]
     first, *rest = choices
-    lines += [f'    "Next line" until move (0.5, 0.9) pattern "Choice {first}:"', "    pause 0.3", shot(SHOTS[3][0])]
-    lines += [f'    "Choice {first}:"', "    pause 0.5", shot(SHOTS[4][0]), '    "Continue"']
-    lines += ['    "Journal"', "    pause 0.5", shot(SHOTS[5][0]), '    "Close"']
-    lines += ['    "Help (H)"', "    pause 0.5", shot(SHOTS[6][0]), '    "Close"']
+    lines += [f'    "Next line" until move (0.5, 0.9) pattern "Choice {first}:"', "    pause 0.3", shot(SHOTS[4][0])]
+    lines += [f'    "Choice {first}:"', "    pause 0.5", shot(SHOTS[5][0]), '    "Continue"']
+    lines += ['    "Journal"', "    pause 0.5", shot(SHOTS[6][0]), '    "Close"']
+    lines += ['    "Help (H)"', "    pause 0.5", shot(SHOTS[7][0]), '    "Close"']
     for n in rest:
         lines += [f'    "Next line" until "Choice {n}:"', '    "Continue"']
-    lines += ['    "Next line" until move (0.5, 0.9) pattern "Back to the main menu"', "    pause 0.5", shot(SHOTS[7][0])]
-    lines += ['    "Back to the main menu"', "    pause 0.5", '    "Settings"', '    "Largest"', "    pause 0.5", shot(SHOTS[8][0])]
-    lines += ['    "Normal"', '    "High contrast text"', "    pause 0.5", shot(SHOTS[9][0]), '    "High contrast text"']
-    lines += ['    "Dyslexia-friendly font"', "    pause 0.5", shot(SHOTS[10][0]), '    "Dyslexia-friendly font"']
+    lines += ['    "Next line" until move (0.5, 0.9) pattern "Back to the main menu"', "    pause 0.5", shot(SHOTS[8][0])]
+    lines += ['    "Back to the main menu"', "    pause 0.5", '    "Settings"', '    "Largest"', "    pause 0.5", shot(SHOTS[9][0])]
+    lines += ['    "Normal"', '    "High contrast text"', "    pause 0.5", shot(SHOTS[10][0]), '    "High contrast text"']
+    lines += ['    "Dyslexia-friendly font"', "    pause 0.5", shot(SHOTS[11][0]), '    "Dyslexia-friendly font"']
     lines += ['    "Close"', "    $ renpy.quit()"]
     return "\n".join(lines) + "\n"
 
@@ -68,5 +70,5 @@ def take(source: str, out: str, scenario_id: str | None = None) -> tuple[EngineR
     with tempfile.TemporaryDirectory(prefix="tyg-shots-") as tmp:
         base = stage_game(tmp, source)
         add_script(base, "zz_screenshots.rpy", testcase(out, sc.id, scenarios.index(sc) + 1, [n for _, n in t.choices], chat_lines))
-        run = run_engine(base, "test", "tyg_screenshots", timeout=240)
+        run = run_engine(base, "test", "tyg_screenshots", timeout=240, splash=True)
     return run, [os.path.join(out, n) for n, _ in SHOTS if os.path.exists(os.path.join(out, n))]

@@ -59,15 +59,25 @@ class EngineRun:
         return [e for e in self.events if e["event"] == event]
 
 
-def run_engine(basedir: str, *args: str, timeout: int = 60) -> EngineRun:
-    """Run the engine on a staged game with a private HOME and save folder, headless."""
+def run_engine(
+    basedir: str, *args: str, timeout: int = 60, splash: bool = False, env: dict[str, str] | None = None
+) -> EngineRun:
+    """Run the engine on a staged game with a private HOME and save folder, headless.
+
+    The first-start screen (``label splashscreen``) is skipped with Ren'Py's own
+    RENPY_SKIP_SPLASHSCREEN unless ``splash`` is true, so testcases start at the
+    main menu; tests/test_first_start.py covers that screen.
+    """
     engine = find_engine()
     home = os.path.join(basedir, "home")
     os.makedirs(home, exist_ok=True)
     trace = os.path.join(basedir, "trace.jsonl")
     if os.path.exists(trace):
         os.unlink(trace)
-    env = engine.environ({"HOME": home, "TYG_TRACE": trace, **HEADLESS_ENV})
+    extra = env
+    env = engine.environ({"HOME": home, "TYG_TRACE": trace, **HEADLESS_ENV, **(extra or {})})
+    if not splash:
+        env["RENPY_SKIP_SPLASHSCREEN"] = "1"
     cmd = [
         *headless_prefix(),
         "timeout", "-k", "5", str(timeout),

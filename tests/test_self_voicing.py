@@ -1,0 +1,96 @@
+"""Read aloud (Ren'Py's self-voicing) speaks the story through espeak, the Linux voice.
+
+The player switches "Read aloud" on in Settings, then starts a story. Ren'Py
+runs ``espeak TEXT`` for what is on screen. The ``espeak`` found first on the
+PATH here is a small recorder that notes the text and then runs the real
+espeak, with ``-w`` so the speech goes to a WAV file instead of a sound card
+(the test machine has none). The test checks what was spoken, and that the
+real espeak turned it into audio.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import sys
+import wave
+
+import pytest
+
+import enginekit
+
+ROOT = enginekit.ROOT
+SAMPLE = os.path.join(ROOT, "tests", "sample")
+ESPEAK = shutil.which("espeak")
+
+RECORDER = """#!{python}
+import json, os, sys
+log = os.environ["TYG_TTS_LOG"]
+with open(log, "a", encoding="utf-8") as fh:
+    n = sum(1 for _ in open(log, encoding="utf-8"))
+    fh.write(json.dumps({{"args": sys.argv[1:], "wav": "%d.wav" % n}}) + "\\n")
+wav = os.path.join(os.path.dirname(log), "%d.wav" % n)
+os.execv({espeak!r}, [{espeak!r}, "-w", wav, *sys.argv[1:]])
+"""
+
+TESTCASE = """
+testcase read_aloud:
+    "Settings"
+    "Read aloud"
+    pause 1.0
+    $ tyg_trace("voicing", on=_preferences.self_voicing)
+    "Close"
+    pause 1.0
+    "Sample: The New"
+    pause 1.5
+    "Start the story"
+    pause 2.0
+    "Next line" until label tyg_s__sample__morning__choose
+    pause 2.0
+    "Choice 1:"
+    pause 2.0
+    $ renpy.quit()
+"""
+
+
+@pytest.mark.skipif(ESPEAK is None, reason="espeak is not installed (tools/setup.sh installs espeak-ng-espeak)")
+def test_read_aloud_speaks_through_espeak(tmp_path):
+    tts = tmp_path / "tts"
+    tts.mkdir()
+    recorder = tts / "espeak"
+    recorder.write_text(RECORDER.format(python=sys.executable, espeak=os.path.realpath(ESPEAK)))
+    recorder.chmod(recorder.stat().st_mode | stat.S_IXUSR)
+    log = tts / "spoken.jsonl"
+    log.touch()
+
+    base = enginekit.stage_game(str(tmp_path / "game"), SAMPLE)
+    enginekit.add_script(base, "zz_voice.rpy", TESTCASE)
+    env = {"PATH": f"{tts}{os.pathsep}{os.environ.get('PATH', '')}", "TYG_TTS_LOG": str(log)}
+    run = enginekit.run_engine(base, "test", "read_aloud", timeout=120, env=env)
+    assert run.returncode == 0, run.output[-3000:]
+    assert run.of("voicing") == [{"event": "voicing", "on": True}]
+
+    calls = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    spoken = [c["args"][-1] for c in calls]
+    said = "\n".join(spoken)
+    # In order: the content note, the story's first lines, the question, then the feedback card.
+    expected = [
+        "Before you start: A stranger online asks personal questions.",
+        "It is Saturday morning. Sam's phone buzzes.",
+        "Sam: I don't know any \"Jess\".",
+        "What does Sam do?",
+        "Flattery can pull you in: Sam felt good and kept chatting.",
+        "Red flags: ",
+    ]
+    at = [next((i for i, text in enumerate(spoken) if want in text), None) for want in expected]
+    assert None not in at and at == sorted(at), spoken
+    # A phone message is read once, without its sender twice or the conversation before it.
+    chat = next(text for text in spoken if "hey!! saw ur post" in text)
+    assert chat.count("jess_xo") == 1 and "who is this?" not in chat, chat
+    # The real espeak made speech of it: a WAV file with audio frames for every call that ran to the end.
+    wavs = [tts / c["wav"] for c in calls if (tts / c["wav"]).exists()]
+    assert wavs, "espeak wrote no audio"
+    with wave.open(str(wavs[-1])) as w:
+        assert w.getnframes() > w.getframerate() // 10, "less than a tenth of a second of speech"
