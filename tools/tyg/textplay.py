@@ -1,0 +1,393 @@
+"""Scenarios in the terminal, with the reference interpreter: ``play --text`` and ``transcript``.
+
+``play --text`` is for authors trying a story and for players who use a
+screen reader: plain lines only (no colour codes, no cursor movement, no
+drawings), numbered menus answered by a number and Enter. Story lines print
+at once; it waits only at a decision, after each feedback ("Press Enter to
+go on") and at the ending. ``q`` quits at any prompt, and so does the end
+of input (Ctrl-D).
+
+``transcript SCENARIO --path a,b,c`` prints what one path shows, as text
+with the YAML line of everything, or as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TextIO
+
+from . import pipeline
+from .interpret import PathError, Run, Tables, Transcript, play
+from .nodes import LEARNING_SECTIONS, Catalogue, Choice, Discuss, Ending, Project, Scenario, walk_steps
+
+#: Section headings as the feedback screen shows them (game/screens.rpy, tyg_feedback_sections).
+HEADINGS = {
+    "red_flags": "Red flags",
+    "safe_actions": "Safe actions",
+    "upstander_steps": "Being an upstander",
+    "key_messages": "Remember",
+    "adult_actions": "What helps, as an adult",
+}
+#: What the ending screen calls each kind of ending (game/tyg_menus.rpy).
+ENDING_KINDS = {
+    "safe": "You stayed safe",
+    "supported": "You got support",
+    "upstander": "You helped others",
+    "learning": "Still time to act",
+}
+NOT_YOUR_FAULT = "It is not your fault. The blame lies with the person who pressures or threatens."
+QUIT_WORDS = {"q", "quit", "exit"}
+
+
+def menu_order(project: Project) -> list[Scenario]:
+    """Scenarios as the game's main menu lists them."""
+    return sorted(project.scenarios, key=lambda sc: (sc.order is None, sc.order or 0, sc.id))
+
+
+def _items(catalogue: Catalogue | None, section: str, ids) -> list:
+    if catalogue is None:
+        return []
+    by_id = {i.id: i for i in catalogue.section(section)}
+    return [by_id[r.id] for r in ids if r.id in by_id]
+
+
+def feedback_lines(choice: Choice, catalogue: Catalogue | None) -> list[str]:
+    """Everything the feedback screen shows after ``choice``, in the same order, as plain lines."""
+    fb = choice.feedback
+    if fb is None:
+        return ["(This choice has no feedback.)"]
+    out = [f"Feedback: {fb.title.value}", fb.happened.value]
+    flags = _items(catalogue, "red_flags", fb.teaches.get("red_flags", []))
+    if flags:
+        out.append(f"{HEADINGS['red_flags']}:")
+        out += [f"- {rf.name.value}: {rf.explain.value}" for rf in flags]
+    out.append(f"Why it matters: {fb.why.value}")
+    if fb.safer:
+        out.append(f"The safer move: {fb.safer.value}")
+    for section in LEARNING_SECTIONS:
+        if section.key == "red_flags":
+            continue
+        items = _items(catalogue, section.key, fb.teaches.get(section.key, []))
+        if items:
+            out.append(f"{HEADINGS.get(section.key, section.key)}:")
+            out += [f"- {i.name.value}: {i.explain.value}" for i in items]
+    return out
+
+
+def ending_lines(ending: Ending, catalogue: Catalogue | None) -> list[str]:
+    """The ending screen as plain lines: kind, title, summary, not your fault, and help with ways to reach it."""
+    out = [
+        f"The end: {ENDING_KINDS.get(ending.kind, ending.kind)}.",
+        ending.title.value,
+        ending.summary.value,
+        NOT_YOUR_FAULT,
+        "Where to get help:",
+    ]
+    resources = {r.id: r for r in catalogue.resources} if catalogue else {}
+    for ref in ending.resources:
+        r = resources.get(ref.id)
+        if r is None:
+            out.append(f"- {ref.id}")
+            continue
+        out.append(f"- {r.name.value}: {r.explain.value}")
+        if r.phone:
+            out.append(f"  Call {r.phone}")
+        if r.sms:
+            out.append(f"  {r.sms}")
+        if r.url:
+            out.append(f"  {r.url}")
+    return out
+
+
+def shown_line(who: str | None, text: str, kind: str) -> str:
+    """One story line as printed: narration and prompts bare, speech after the name, messages marked."""
+    if who is None:
+        return text
+    return f"{who} (message): {text}" if kind == "chat" else f"{who}: {text}"
+
+
+# ------------------------------------------------------------------ play --text
+
+
+class Quit(Exception):
+    """The player typed q, or the input ended."""
+
+
+class Terminal:
+    def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
+        self.stdin, self.stdout = stdin, stdout
+
+    def say(self, *lines: str) -> None:
+        for line in lines:
+            self.stdout.write(line + "\n")
+        self.stdout.flush()
+
+    def ask(self, prompt: str) -> str:
+        self.stdout.write(prompt)
+        self.stdout.flush()
+        answer = self.stdin.readline()
+        if not answer:  # end of input (Ctrl-D)
+            self.stdout.write("\n")
+            raise Quit
+        answer = answer.strip()
+        if answer.lower() in QUIT_WORDS:
+            raise Quit
+        return answer
+
+    def number(self, options: list[str], question: str) -> int:
+        """Show numbered options and return the 0-based index of the one picked."""
+        for n, text in enumerate(options, 1):
+            self.say(f"{n}. {text}")
+        last = len(options)
+        span = "1" if last == 1 else "1 or 2" if last == 2 else f"1 to {last}"
+        while True:
+            answer = self.ask(f"{question} ({span}, q to quit): ")
+            if answer.isdigit() and 1 <= int(answer) <= last:
+                return int(answer) - 1
+            self.say(f"Please type {span} and press Enter, or q to quit.")
+
+    def pause(self) -> None:
+        self.ask("Press Enter to go on (q to quit): ")
+
+
+def _play_story(term: Terminal, sc: Scenario, catalogue: Catalogue | None) -> None:
+    term.say("", sc.title.value, f"You play {sc.player_name.value}, {sc.player_age}.", f"Before you start: {sc.content_note.value}", "")
+    tables = Tables(sc)
+    run = Run(sc, tables)
+    t = run.t
+    printed = 0
+    while True:
+        shown = run.advance()
+        # Lines print as they come; the decision's prompt is printed with its menu below.
+        prompt = tables.scenes[run.here].prompt if shown is not None else None
+        upto = len(t.lines) - (1 if prompt else 0)
+        for i in range(printed, upto):
+            term.say(shown_line(*t.lines[i], t.kinds[i]))
+        printed = len(t.lines)
+        if shown is None:
+            break
+        term.say("", prompt[0] if prompt else "What do you do?")
+        pick = shown[term.number([c.text.value for c in shown], "Your choice?")]
+        run.choose(pick)
+        term.say("", f"You chose: {pick.text.value}", *feedback_lines(pick, catalogue))
+        term.pause()
+        term.say("")
+    term.say("", *ending_lines(tables.endings[t.ending or ""], catalogue), "")
+
+
+def play_text(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    from .cli import _paths
+
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    if hasattr(stdout, "reconfigure"):
+        stdout.reconfigure(errors="replace")  # a terminal without emoji shows '?' rather than failing
+    source, _ = _paths(args)
+    result = pipeline.check(source)
+    if result.report.items:
+        print(result.report.render_text(), file=sys.stderr)
+    if not result.ok or result.project is None:
+        return 1
+    stories = menu_order(result.project)
+    if not stories:
+        print(f"no scenarios in {source}", file=sys.stderr)
+        return 1
+    catalogue = result.project.catalogue
+    chosen: Scenario | None = None
+    if args.scenario:
+        chosen = next((sc for sc in stories if sc.id == args.scenario), None)
+        if chosen is None:
+            print(f"unknown scenario '{args.scenario}'; known: {', '.join(sc.id for sc in stories)}", file=sys.stderr)
+            return 2
+    term = Terminal(stdin, stdout)
+    try:
+        term.say("Trust Your Gut, in the terminal.", "Type a number and press Enter to choose. Type q and Enter to quit at any time.")
+        while True:
+            if chosen is None:
+                term.say("", "Stories:")
+                options = [
+                    f"{sc.title.value}. Play as {sc.player_name.value}, {sc.player_age}"
+                    + (f", about {sc.minutes} minutes." if sc.minutes else ".")
+                    for sc in stories
+                ]
+                chosen = stories[term.number(options, "Which story?")]
+            _play_story(term, chosen, catalogue)
+            term.say("What next?")
+            nxt = term.number(["Play this story again", "Choose another story", "Quit"], "Your choice?")
+            if nxt == 2:
+                raise Quit
+            if nxt == 1:
+                chosen = None
+    except Quit:
+        term.say("Goodbye. Help is always listed at the end of every story.")
+    except BrokenPipeError:  # the output was closed (e.g. piped into head): stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
+    return 0
+
+
+# ------------------------------------------------------------------ transcript
+
+
+def _discussions(sc: Scenario) -> dict[str, Discuss]:
+    return {st.id: st for s in sc.scenes for st in walk_steps(s.steps) if isinstance(st, Discuss)}
+
+
+def _loc_json(loc) -> dict:
+    return {"file": loc.file, "line": loc.line, "column": loc.col}
+
+
+def _resource_json(rid: str, r) -> dict:
+    if r is None:
+        return {"id": rid}
+    return {"id": rid, "name": r.name.value, "country": r.country, "phone": r.phone, "sms": r.sms, "url": r.url}
+
+
+def transcript_json(sc: Scenario, catalogue: Catalogue | None, t: Transcript) -> dict:
+    """The transcript as data: every event in order, each with its place in the YAML."""
+    tables = Tables(sc)
+    talks = _discussions(sc)
+    events: list[dict] = []
+    for ev in t.walk():
+        kind = ev[0]
+        if kind == "scene":
+            events.append({"type": "scene", "id": ev[1], **_loc_json(tables.scenes[ev[1]].loc)})
+        elif kind == "line":
+            i = ev[1]
+            who, text = t.lines[i]
+            events.append({"type": "line", "kind": t.kinds[i], "who": who, "text": text, **_loc_json(t.locs[i])})
+        elif kind == "discuss":
+            d = talks[ev[1]]
+            events.append({"type": "discuss", "id": d.id, "question": d.question.value, **_loc_json(d.loc)})
+        elif kind == "decision":
+            k = ev[1]
+            cid, number = t.choices[k]
+            events.append(
+                {
+                    "type": "menu",
+                    "choices": [
+                        {"number": n, "id": c, "text": tables.choices[c].text.value, **_loc_json(tables.choices[c].loc)}
+                        for n, c in enumerate(t.shown[k], 1)
+                    ],
+                }
+            )
+            choice = tables.choices[cid]
+            events.append({"type": "choice", "id": cid, "number": number, **_loc_json(choice.loc)})
+            fb = choice.feedback
+            if cid in t.feedback and fb is not None:
+                events.append(
+                    {
+                        "type": "feedback",
+                        "choice": cid,
+                        "title": fb.title.value,
+                        "happened": fb.happened.value,
+                        "why": fb.why.value,
+                        "safer": fb.safer.value if fb.safer else None,
+                        **{s.key: [r.id for r in fb.teaches.get(s.key, [])] for s in LEARNING_SECTIONS},
+                        **_loc_json(fb.loc),
+                    }
+                )
+        elif kind == "ending":
+            e = tables.endings[ev[1]]
+            resources = {r.id: r for r in catalogue.resources} if catalogue else {}
+            events.append(
+                {
+                    "type": "ending",
+                    "id": e.id,
+                    "kind": e.kind,
+                    "title": e.title.value,
+                    "summary": e.summary.value,
+                    "not_your_fault": NOT_YOUR_FAULT,
+                    "resources": [
+                        _resource_json(rid, resources.get(rid)) for rid in t.resources
+                    ],
+                    **_loc_json(e.loc),
+                }
+            )
+    return {
+        "scenario": sc.id,
+        "file": sc.file,
+        "path": t.path,
+        "ending": t.ending,
+        "events": events,
+        "flags": t.flags,
+        "flag_reads": [{"flag": r.flag, "scene": r.scene, "was_set": r.was_set, **_loc_json(r.loc)} for r in t.reads],
+    }
+
+
+def transcript_text(sc: Scenario, catalogue: Catalogue | None, t: Transcript) -> str:
+    """The transcript for reading: each line after its YAML line number, decisions and feedback in place."""
+    tables = Tables(sc)
+    talks = _discussions(sc)
+    out = [f"{sc.id}: {sc.title.value} ({sc.file})", f"path: {','.join(t.path) or '(none)'}"]
+
+    def put(line: int | str, text: str) -> None:
+        for k, part in enumerate(text.split("\n")):
+            out.append(f"{line if k == 0 else '':>6}  {part}")
+
+    for ev in t.walk():
+        kind = ev[0]
+        if kind == "scene":
+            out.append("")
+            put(tables.scenes[ev[1]].loc.line, f"[scene {ev[1]}]")
+        elif kind == "line":
+            i = ev[1]
+            put(t.locs[i].line, shown_line(*t.lines[i], t.kinds[i]))
+        elif kind == "discuss":
+            d = talks[ev[1]]
+            put(d.loc.line, f"[talk about it: {d.id}] {d.question.value}")
+        elif kind == "decision":
+            k = ev[1]
+            cid, number = t.choices[k]
+            for n, c in enumerate(t.shown[k], 1):
+                mark = "  <- chosen" if n == number else ""
+                put(tables.choices[c].loc.line, f"{n}. {tables.choices[c].text.value} [{c}]{mark}")
+            choice = tables.choices[cid]
+            if cid in t.feedback and choice.feedback is not None:
+                lines = feedback_lines(choice, catalogue)
+                put(choice.feedback.loc.line, lines[0])
+                for line in lines[1:]:
+                    put("", line)
+            else:
+                put(choice.loc.line, "(no feedback shown)")
+        elif kind == "ending":
+            e = tables.endings[ev[1]]
+            out.append("")
+            put(e.loc.line, f"[ending {e.id}, {e.kind}]")
+            for line in ending_lines(e, catalogue):
+                put("", line)
+    unset = t.unset_reads
+    if unset:
+        out.append("")
+        out.append("Flags read before this path set them:")
+        out += [f"  {r.loc}: '{r.flag}' in scene '{r.scene}'" for r in unset]
+    return "\n".join(out)
+
+
+def cmd_transcript(args: argparse.Namespace) -> int:
+    from .cli import _paths, _print_report
+
+    source, _ = _paths(args)
+    result = pipeline.check(source)
+    if not result.ok or result.project is None:
+        _print_report(result, args.format)
+        return 1
+    sc = next((s for s in result.project.scenarios if s.id == args.scenario), None)
+    if sc is None:
+        known = ", ".join(s.id for s in menu_order(result.project))
+        print(f"unknown scenario '{args.scenario}'; known: {known}", file=sys.stderr)
+        return 2
+    path = [p.strip() for p in args.path.split(",") if p.strip()]
+    try:
+        t = play(sc, path)
+    except PathError as exc:
+        print(f"{exc.located()}", file=sys.stderr)
+        return 1
+    if args.format == "json":
+        print(json.dumps(transcript_json(sc, result.project.catalogue, t), indent=2, ensure_ascii=False))
+    else:
+        print(transcript_text(sc, result.project.catalogue, t))
+    return 0
