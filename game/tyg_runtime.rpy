@@ -53,6 +53,11 @@ init -10 python:
     ## Players never set it, and nothing else is written.
     _tyg_trace_path = os.environ.get("TYG_TRACE")
 
+    ## Events that also record the script statement running when they happen
+    ## ("rpy", "rpy_line": a generated file and line; its "## src:N" comments
+    ## lead back to the YAML). build.py coverage reports differences with them.
+    _TYG_TRACE_WHERE = ("line", "choice", "feedback", "label")
+
     def tyg_plain(s):
         """The text a Ren'Py string shows once its text tags are applied."""
         from renpy.text.textsupport import tokenize, TAG, PARAGRAPH, DISPLAYABLE
@@ -68,8 +73,21 @@ init -10 python:
         if not _tyg_trace_path:
             return
         data["event"] = event
+        if event in _TYG_TRACE_WHERE:
+            data["rpy"], data["rpy_line"] = renpy.get_filename_line()
         with io.open(_tyg_trace_path, "a", encoding="utf-8") as f:
             f.write(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
+
+    def _tyg_trace_label(name, abnormal):
+        """Every scenario, scene and ending label reached (the compiler names them all tyg_s__...)."""
+        if name.startswith("tyg_s__"):
+            tyg_trace("label", name=name)
+        if _tyg_label_callback_untraced is not None:
+            _tyg_label_callback_untraced(name, abnormal)
+
+    _tyg_label_callback_untraced = config.label_callback
+    if _tyg_trace_path:
+        config.label_callback = _tyg_trace_label
 
     def tyg_screen_texts(name):
         """Every text a shown screen displays, as the player reads it."""
@@ -228,11 +246,11 @@ default tyg_chat_log = [ ]
 default tyg_scenario = None
 default persistent.tyg_facilitator = False
 
-## A discussion prompt: a card for the group in facilitator mode; players on
-## their own carry straight on.
+## A discussion prompt: a card for the group in facilitator mode
+## (tyg_facilitator.rpy); players on their own carry straight on.
 label tyg_discuss(prompt):
     $ tyg_trace("discuss", id=prompt.id)
-    if persistent.tyg_facilitator:
+    if tyg_facilitating():
         call screen tyg_discussion(prompt)
     return
 

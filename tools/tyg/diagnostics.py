@@ -77,6 +77,8 @@ CODES = _registry(
     Code("TYG041", E, "discussion question never asked"),
     Code("TYG042", W, "reading level above the limit"),
     Code("TYG043", W, "wording to avoid"),
+    # -- playing the story with its conditions (coverage.py)
+    Code("TYG044", E, "choice leads where no ending can be reached"),
     # -- writing output (output.py)
     Code("TYG030", E, "would overwrite a hand-written file"),
 )

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 
 from .check import check_project
+from .coverage import check_winnable
 from .readability import check_reading_level
 from .safeguarding import check_wording
 from .teaching import check_teaching
@@ -66,6 +67,8 @@ def _check(source: str) -> Result:
     # tree: run on a partial one, they would report cascades of false errors.
     if not report.errors:
         check_project(project, report)
+        if not report.errors:  # conditions are searched only on a sound story graph
+            check_winnable(project, report)
         if not report.errors:  # with broken references, "taught nowhere" would only repeat them
             check_teaching(project, report)
         check_reading_level(project, report)

@@ -1,6 +1,7 @@
 """Running the real Ren'Py engine on a private copy of the game: stage it, drive it, read what it showed.
 
-Used by the tests (tests/enginekit.py) and by ``build.py screenshots``.
+Used by the tests (tests/enginekit.py), ``build.py screenshots`` and
+``build.py coverage``.
 
 A staged game is a private copy of the hand-written runtime in game/, with a
 project compiled into its generated/ folder and testcases added beside it, so
@@ -10,15 +11,18 @@ own HOME and save folder), headless (Xvfb), and bounded by ``timeout -k``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import select
 import shutil
 import subprocess
 import time
 from dataclasses import dataclass
+from typing import Iterator
 
 from . import pipeline
-from .engine import HEADLESS_ENV, find_engine, headless_prefix
+from .engine import HEADLESS_ENV, EngineNotFound, find_engine, headless_prefix
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RUNTIME_DIR = os.path.join(ROOT, "game")
@@ -60,13 +64,19 @@ class EngineRun:
 
 
 def run_engine(
-    basedir: str, *args: str, timeout: int = 60, splash: bool = False, env: dict[str, str] | None = None
+    basedir: str,
+    *args: str,
+    timeout: int = 60,
+    splash: bool = False,
+    env: dict[str, str] | None = None,
+    display: str | None = None,
 ) -> EngineRun:
     """Run the engine on a staged game with a private HOME and save folder, headless.
 
     The first-start screen (``label splashscreen``) is skipped with Ren'Py's own
     RENPY_SKIP_SPLASHSCREEN unless ``splash`` is true, so testcases start at the
-    main menu; tests/test_first_start.py covers that screen.
+    main menu; tests/test_first_start.py covers that screen. Each run gets its
+    own Xvfb (xvfb-run) unless ``display`` names a running one (``private_display``).
     """
     engine = find_engine()
     home = os.path.join(basedir, "home")
@@ -78,8 +88,11 @@ def run_engine(
     env = engine.environ({"HOME": home, "TYG_TRACE": trace, **HEADLESS_ENV, **(extra or {})})
     if not splash:
         env["RENPY_SKIP_SPLASHSCREEN"] = "1"
+    if display:
+        env["DISPLAY"] = display
+        env.pop("WAYLAND_DISPLAY", None)
     cmd = [
-        *headless_prefix(),
+        *([] if display else headless_prefix()),
         "timeout", "-k", "5", str(timeout),
         *engine.command(basedir, *args, savedir=os.path.join(home, "saves")),
     ]
@@ -97,6 +110,50 @@ def run_engine(
             with open(p, encoding="utf-8", errors="replace") as fh:
                 output += f"\n--- {extra}\n" + fh.read()
     return EngineRun(proc.returncode, output, events, seconds)
+
+
+@contextlib.contextmanager
+def private_display(screen: str = "1920x1080x24") -> Iterator[str]:
+    """An Xvfb server of our own for several engine runs; yields its DISPLAY (":N").
+
+    Xvfb picks a free display number itself and writes it to a pipe
+    (``-displayfd``), so parallel runs never race for one as ``xvfb-run -a``
+    can. Ren'Py fits its window into the screen less 102 pixels each way (at
+    least 256x256): a small screen gives a small window, which software GL
+    draws much faster, while the game still lays out in its own 1280x720.
+    """
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        raise EngineNotFound("Xvfb is missing: sudo apt-get install xvfb")
+    read_end, write_end = os.pipe()
+    proc = subprocess.Popen(
+        [xvfb, "-displayfd", str(write_end), "-screen", "0", screen, "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    os.close(write_end)
+    try:
+        number = b""
+        deadline = time.monotonic() + 30
+        while not number.endswith(b"\n"):
+            wait = deadline - time.monotonic()
+            if wait <= 0 or not select.select([read_end], [], [], wait)[0]:
+                raise EngineNotFound("Xvfb did not start within 30 s")
+            chunk = os.read(read_end, 32)
+            if not chunk:
+                raise EngineNotFound(f"Xvfb stopped at start (exit status {proc.poll()})")
+            number += chunk
+        yield f":{int(number)}"
+    finally:
+        os.close(read_end)
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def path_testcase(name: str, transcripts) -> str:
