@@ -5,14 +5,10 @@ is in test_dist.py.)"""
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import subprocess
-import time
 
 import enginekit
-from tyg.engine import HEADLESS_ENV, find_engine, headless_prefix
 
 SAMPLE = os.path.join(enginekit.ROOT, "tests", "sample")
 
@@ -47,30 +43,9 @@ def staged(dest: str, settings: str | None) -> str:
 
 
 def run_wrapped(basedir: str, work: str, wrap: list[str], outer: list[str] = (), timeout: int = 180) -> enginekit.EngineRun:
-    """Like enginekit.run_engine, with the engine command inside ``wrap`` and the whole
-    headless run inside ``outer``; HOME, saves and the trace live in ``work``, so that
-    nothing the harness itself writes lands in the game folder."""
-    engine = find_engine()
-    home = os.path.join(work, "home")
-    os.makedirs(home, exist_ok=True)
-    trace = os.path.join(work, "trace.jsonl")
-    # As run_engine does: skip the first-start screen, so the testcase starts at the main menu.
-    env = engine.environ({"HOME": home, "TYG_TRACE": trace, **HEADLESS_ENV, "RENPY_SKIP_SPLASHSCREEN": "1"})
-    cmd = [
-        *outer,
-        *headless_prefix(),
-        "timeout", "-k", "5", str(timeout),
-        *wrap,
-        *engine.command(basedir, "test", "lab_play", savedir=os.path.join(home, "saves")),
-    ]
-    start = time.monotonic()
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, errors="replace")
-    seconds = time.monotonic() - start
-    events = []
-    if os.path.exists(trace):
-        with open(trace, encoding="utf-8") as fh:
-            events = [json.loads(line) for line in fh if line.strip()]
-    return enginekit.EngineRun(proc.returncode, proc.stdout + proc.stderr, events, seconds)
+    """The lab play-through, with HOME, saves and the trace in ``work``, so that nothing
+    the harness itself writes lands in the game folder."""
+    return enginekit.run_engine(basedir, "test", "lab_play", timeout=timeout, work=work, wrap=wrap, outer=outer)
 
 
 def snapshot(folder: str) -> dict[str, tuple[int, int]]:

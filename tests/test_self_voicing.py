@@ -74,7 +74,6 @@ def test_read_aloud_speaks_through_espeak(tmp_path):
 
     calls = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     spoken = [c["args"][-1] for c in calls]
-    said = "\n".join(spoken)
     # In order: the content note, the story's first lines, the question, then the feedback card.
     expected = [
         "Before you start: A stranger online asks personal questions.",

@@ -18,6 +18,7 @@ import select
 import shutil
 import subprocess
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -70,6 +71,9 @@ def run_engine(
     splash: bool = False,
     env: dict[str, str] | None = None,
     display: str | None = None,
+    work: str | None = None,
+    wrap: Sequence[str] = (),
+    outer: Sequence[str] = (),
 ) -> EngineRun:
     """Run the engine on a staged game with a private HOME and save folder, headless.
 
@@ -77,11 +81,15 @@ def run_engine(
     RENPY_SKIP_SPLASHSCREEN unless ``splash`` is true, so testcases start at the
     main menu; tests/test_first_start.py covers that screen. Each run gets its
     own Xvfb (xvfb-run) unless ``display`` names a running one (``private_display``).
+    HOME, the saves and the trace go in ``work`` (default: ``basedir``), so a test can
+    keep the game folder untouched. The engine command runs inside ``wrap`` (e.g.
+    strace), and the whole headless run inside ``outer`` (e.g. unshare).
     """
     engine = find_engine()
-    home = os.path.join(basedir, "home")
+    work = work or basedir
+    home = os.path.join(work, "home")
     os.makedirs(home, exist_ok=True)
-    trace = os.path.join(basedir, "trace.jsonl")
+    trace = os.path.join(work, "trace.jsonl")
     if os.path.exists(trace):
         os.unlink(trace)
     extra = env
@@ -92,8 +100,10 @@ def run_engine(
         env["DISPLAY"] = display
         env.pop("WAYLAND_DISPLAY", None)
     cmd = [
+        *outer,
         *([] if display else headless_prefix()),
         "timeout", "-k", "5", str(timeout),
+        *wrap,
         *engine.command(basedir, *args, savedir=os.path.join(home, "saves")),
     ]
     start = time.monotonic()
