@@ -194,7 +194,21 @@ def test_transcript_text_lists_every_line_with_its_yaml_line():
     in_order(run.stdout, ["1. Reply with a compliment back [reply_warmly]  <- chosen", "Feedback: Flattery can pull you in"])
     in_order(run.stdout, ["[ending helped_end, supported]", NOT_YOUR_FAULT, "Call 555-0100"])
     assert "[talk about it: sample_q1]" in run.stdout
-    # This path reads 'asked_friend' before setting it; the transcript says where.
+    assert "Flags read before this path set them" not in run.stdout
+
+
+def test_transcript_says_where_a_flag_is_read_before_it_is_set(tmp_path):
+    """The sample without its first step, which sets every flag: the transcript names the read."""
+    for name in ("catalogue.yaml", "sample.yaml"):
+        text = open(os.path.join(SAMPLE, name), encoding="utf-8").read()
+        if name == "sample.yaml":
+            first = "      - set: {replied: false, asked_friend: false, reported: false}\n"
+            assert first in text
+            text = text.replace(first, "")
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    t = interpret.play(scenario(str(tmp_path), "sample"), ["reply_warmly", "say_no"])
+    run = build("transcript", "sample", str(tmp_path), "--path", "reply_warmly,say_no")
+    assert run.returncode == 0, run.stderr
     read = next(r for r in t.unset_reads if r.flag == "asked_friend")
     assert f"{read.loc}: 'asked_friend' in scene 'pressure'" in run.stdout
 
