@@ -51,9 +51,8 @@ from tyg.engine import EngineNotFound, find_engine  # noqa: E402
 from tyg.load import CATALOGUE_NAME, MAX_FILE_BYTES  # noqa: E402
 from tyg.lower import GENERATED_DIR  # noqa: E402
 from tyg.output import plan_conflicts, write_files  # noqa: E402
+from tyg.stage import copy_runtime  # noqa: E402
 
-RUNTIME_DIR = os.path.join(ROOT, "game")
-SKIP = {"generated", "cache", "saves", "__pycache__"}
 
 TARGET_10K_SECONDS = 1.0
 TARGET_RATIO = 0.05
@@ -281,21 +280,6 @@ def assert_clean(source: str) -> pipeline.Result:
 # ------------------------------------------------------------------ our build
 
 
-def make_game(dest: str) -> str:
-    """dest/game with a copy of the hand-written runtime; returns the game folder."""
-    game = os.path.join(dest, "game")
-    os.makedirs(game, exist_ok=True)
-    for name in os.listdir(RUNTIME_DIR):
-        path = os.path.join(RUNTIME_DIR, name)
-        if name in SKIP or name.endswith((".rpyc", ".rpymc")):
-            continue
-        if os.path.isdir(path):
-            shutil.copytree(path, os.path.join(game, name))
-        else:
-            shutil.copy2(path, game)
-    return game
-
-
 class GcClock:
     """Time spent in Python's cyclic garbage collector while active (via gc.callbacks)."""
 
@@ -321,7 +305,7 @@ def time_build(source: str, work: str, runs: int) -> dict:
     clock = GcClock()
     gc.callbacks.append(clock)
     for r in range(runs):
-        game = make_game(os.path.join(work, f"ours-{r}"))
+        game = copy_runtime(os.path.join(work, f"ours-{r}"))
         gc.collect()
         clock.seconds, clock.collections, clock.active = 0.0, 0, True
         t0 = time.perf_counter()
@@ -335,7 +319,7 @@ def time_build(source: str, work: str, runs: int) -> dict:
         shutil.rmtree(os.path.dirname(game))
 
         # The same work, stage by stage, with the pipeline's own functions.
-        game = make_game(os.path.join(work, f"stages-{r}"))
+        game = copy_runtime(os.path.join(work, f"stages-{r}"))
         gc.collect()
         t0 = time.perf_counter()
         checked = pipeline.check(source)
@@ -477,7 +461,7 @@ def main(argv: list[str] | None = None) -> int:
             if engine is not None:
                 basedir = os.path.join(work, f"renpy-{n}")
                 shutil.rmtree(basedir, ignore_errors=True)
-                game = make_game(basedir)
+                game = copy_runtime(basedir)
                 assert pipeline.build(source, game).ok
                 row["gen_bytes"] = sum(
                     os.path.getsize(os.path.join(game, GENERATED_DIR, f)) for f in os.listdir(os.path.join(game, GENERATED_DIR))
@@ -500,7 +484,7 @@ def main(argv: list[str] | None = None) -> int:
             assert_clean(src)
             basedir = os.path.join(work, "renpy-empty")
             shutil.rmtree(basedir, ignore_errors=True)
-            assert pipeline.build(src, make_game(basedir)).ok
+            assert pipeline.build(src, copy_runtime(basedir)).ok
             empty = time_renpy(engine, basedir, max(renpy_runs, 3))
             print(f"  empty project (runtime + catalogue, 0 scenarios): Ren'Py compile {empty['wall']:.2f} s (best of {max(renpy_runs, 3)})")
 

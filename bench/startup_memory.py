@@ -61,9 +61,9 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
 import os
 import re
-import select
 import shutil
 import statistics
 import subprocess
@@ -78,6 +78,7 @@ sys.path.insert(0, os.path.join(ROOT, "tests"))
 
 import enginekit  # noqa: E402
 from tyg.engine import HEADLESS_ENV, EngineNotFound, find_engine  # noqa: E402
+from tyg.stage import private_display  # noqa: E402
 
 STORY = os.path.join(ROOT, "scenarios")
 DEBIAN_TEMPLATE_GAME = "/usr/share/games/renpy/gui/game"
@@ -258,52 +259,6 @@ def sources(basedir: str) -> dict:
     return info
 
 
-# ------------------------------------------------------------------ the display
-
-
-def start_xvfb() -> tuple[subprocess.Popen, str]:
-    """A private Xvfb for the whole benchmark; returns (process, DISPLAY)."""
-    xvfb = shutil.which("Xvfb")
-    if xvfb is None:
-        raise EngineNotFound("Xvfb is missing: sudo apt-get install xvfb")
-    r, w = os.pipe()
-    proc = subprocess.Popen(
-        [xvfb, "-displayfd", str(w), "-screen", "0", SCREEN, "-nolisten", "tcp", "-noreset"],
-        pass_fds=(w,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    os.close(w)
-    data = b""
-    deadline = time.monotonic() + 30
-    try:
-        while not data.endswith(b"\n"):
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([r], [], [], left)[0]:
-                raise Crash("Xvfb did not report a display within 30 s")
-            chunk = os.read(r, 64)
-            if not chunk:
-                raise Crash(f"Xvfb exited (status {proc.poll()}) before reporting a display")
-            data += chunk
-    except BaseException:
-        stop(proc)
-        raise
-    finally:
-        os.close(r)
-    return proc, f":{int(data.strip())}"
-
-
-def stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
 # ------------------------------------------------------------------ one timed start
 
 
@@ -451,7 +406,8 @@ def main(argv: list[str] | None = None) -> int:
         os.makedirs(args.keep, exist_ok=True)
     load_start = os.getloadavg()[0]
     work = args.keep or tempfile.mkdtemp(prefix="tyg-startup-")
-    xvfb, display = start_xvfb()
+    screen = contextlib.ExitStack()
+    display = screen.enter_context(private_display(SCREEN))
     try:
         ours = os.path.join(work, "ours")
         blank = os.path.join(work, "blank")
@@ -566,7 +522,7 @@ def main(argv: list[str] | None = None) -> int:
         print_log_comparison(results)
         return 0
     finally:
-        stop(xvfb)
+        screen.close()
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 

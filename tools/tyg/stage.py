@@ -30,8 +30,8 @@ RUNTIME_DIR = os.path.join(ROOT, "game")
 SKIP_DIRS = {"generated", "cache", "saves", "__pycache__"}
 
 
-def stage_game(dest: str, source: str) -> str:
-    """Copy the runtime to dest/game, compile ``source`` into it, and return dest."""
+def copy_runtime(dest: str) -> str:
+    """Copy the hand-written runtime (game/, without generated files, caches or saves) to dest/game; returns it."""
     game = os.path.join(dest, "game")
     os.makedirs(game, exist_ok=True)
     for name in os.listdir(RUNTIME_DIR):
@@ -42,6 +42,12 @@ def stage_game(dest: str, source: str) -> str:
             shutil.copytree(path, os.path.join(game, name))
         else:
             shutil.copy2(path, game)
+    return game
+
+
+def stage_game(dest: str, source: str) -> str:
+    """Copy the runtime to dest/game, compile ``source`` into it, and return dest."""
+    game = copy_runtime(dest)
     result = pipeline.build(source, game)
     if not result.ok:
         raise RuntimeError(result.report.render_text())
@@ -137,7 +143,7 @@ def private_display(screen: str = "1920x1080x24") -> Iterator[str]:
         raise EngineNotFound("Xvfb is missing: sudo apt-get install xvfb")
     read_end, write_end = os.pipe()
     proc = subprocess.Popen(
-        [xvfb, "-displayfd", str(write_end), "-screen", "0", screen, "-nolisten", "tcp"],
+        [xvfb, "-displayfd", str(write_end), "-screen", "0", screen, "-nolisten", "tcp", "-noreset"],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
