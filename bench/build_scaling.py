@@ -45,13 +45,13 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 
-from tyg import pipeline  # noqa: E402
-from tyg.diagnostics import Report  # noqa: E402
-from tyg.engine import EngineNotFound, find_engine  # noqa: E402
-from tyg.load import CATALOGUE_NAME, MAX_FILE_BYTES  # noqa: E402
-from tyg.lower import GENERATED_DIR  # noqa: E402
-from tyg.output import plan_conflicts, write_files  # noqa: E402
-from tyg.stage import copy_runtime  # noqa: E402
+from tyg.compile import pipeline  # noqa: E402
+from tyg.compile.diagnostics import Report  # noqa: E402
+from tyg.engine.locate import EngineNotFound, find_engine  # noqa: E402
+from tyg.compile.load import CATALOGUE_NAME, MAX_FILE_BYTES  # noqa: E402
+from tyg.compile.lower import GENERATED_DIR  # noqa: E402
+from tyg.compile.output import plan_conflicts, write_files  # noqa: E402
+from tyg.engine.stage import copy_runtime  # noqa: E402
 
 
 TARGET_10K_SECONDS = 1.0

@@ -29,8 +29,8 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 
-from tyg import coverage_run  # noqa: E402
-from tyg.engine import EngineNotFound, find_engine  # noqa: E402
+from tyg.engine import coverage_run  # noqa: E402
+from tyg.engine.locate import EngineNotFound, find_engine  # noqa: E402
 
 TARGET_SECONDS = 180.0
 FULL_SCREEN = "1920x1080x24"  # what the engine tests use: a 1280x720 window

@@ -30,8 +30,8 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 
-from tyg import pipeline  # noqa: E402
-from tyg.randomplay import random_test  # noqa: E402
+from tyg.compile import pipeline  # noqa: E402
+from tyg.play.randomplay import random_test  # noqa: E402
 
 TARGET_SECONDS = 10.0
 TARGET_RUNS = 10_000

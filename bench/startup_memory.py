@@ -77,8 +77,8 @@ sys.path.insert(0, os.path.join(ROOT, "tools"))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 
 import enginekit  # noqa: E402
-from tyg.engine import HEADLESS_ENV, EngineNotFound, find_engine  # noqa: E402
-from tyg.stage import private_display  # noqa: E402
+from tyg.engine.locate import HEADLESS_ENV, EngineNotFound, find_engine  # noqa: E402
+from tyg.engine.stage import private_display  # noqa: E402
 
 STORY = os.path.join(ROOT, "scenarios")
 DEBIAN_TEMPLATE_GAME = "/usr/share/games/renpy/gui/game"

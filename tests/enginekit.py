@@ -1,6 +1,6 @@
-"""The engine harness for tests; it lives in tools/tyg/stage.py so that build.py can use it too."""
+"""The engine harness for tests; it lives in tools/tyg/engine/stage.py so that build.py can use it too."""
 
-from tyg.stage import (  # noqa: F401
+from tyg.engine.stage import (  # noqa: F401
     ROOT,
     RUNTIME_DIR,
     EngineRun,

@@ -6,8 +6,8 @@ import os
 import re
 import shutil
 
-from tyg import pipeline
-from tyg.emit import MARKER, SOURCE_PREFIX
+from tyg.compile import pipeline
+from tyg.compile.emit import MARKER, SOURCE_PREFIX
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SAMPLE = os.path.join(HERE, "sample")

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from tyg.diagnostics import Report
-from tyg.load import load_catalogue
+from tyg.compile.diagnostics import Report
+from tyg.compile.load import load_catalogue
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEED_ITEMS = os.path.join(os.path.dirname(ROOT), "shared", "seed-items.md")

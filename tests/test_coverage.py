@@ -1,8 +1,8 @@
 """Coverage planning, the real-engine coverage run and ``build.py coverage``.
 
-Planning (tools/tyg/coverage.py) is pure Python and checked against the
+Planning (tools/tyg/play/coverage.py) is pure Python and checked against the
 reference interpreter. The engine tests play the planned paths in Ren'Py
-(tools/tyg/coverage_run.py) and must catch a broken story with its file and
+(tools/tyg/engine/coverage_run.py) and must catch a broken story with its file and
 line: a feedback dropped from the YAML or from the generated script, a choice
 that leads into a loop with no way out, a generated jump sent elsewhere.
 Broken generated scripts are made by editing the staged copy, never game/.
@@ -19,11 +19,13 @@ import sys
 
 import pytest
 
-from tyg import coverage, coverage_run, interpret, pipeline
-from tyg.diagnostics import Report
-from tyg.graph import StoryGraph
-from tyg.lower import Names
-from tyg.nodes import Chat, Narrate, Say
+from tyg.play import coverage, interpret
+from tyg.engine import coverage_run
+from tyg.compile import pipeline
+from tyg.compile.diagnostics import Report
+from tyg.compile.graph import StoryGraph
+from tyg.compile.lower import Names
+from tyg.compile.nodes import Chat, Narrate, Say
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCENARIOS = os.path.join(ROOT, "scenarios")

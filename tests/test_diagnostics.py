@@ -20,8 +20,8 @@ import sys
 
 import pytest
 
-from tyg import pipeline
-from tyg.diagnostics import CODES, Severity
+from tyg.compile import pipeline
+from tyg.compile.diagnostics import CODES, Severity
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "diagnostics")
 MARK = re.compile(r"#\s*(error|warning):\s*(TYG\d{3}(?:\s*,\s*TYG\d{3})*)\s*$")

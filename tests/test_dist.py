@@ -16,7 +16,7 @@ import zipfile
 import pytest
 
 import enginekit
-from tyg import dist
+from tyg.engine import dist
 
 ROOT = enginekit.ROOT
 SAMPLE = os.path.join(ROOT, "tests", "sample")

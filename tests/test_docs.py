@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import re
 
-from tyg import pipeline
-from tyg.diagnostics import CODES
+from tyg.compile import pipeline
+from tyg.compile.diagnostics import CODES
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DOC = os.path.join(ROOT, "docs", "scenario-format.md")

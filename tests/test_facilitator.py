@@ -8,8 +8,9 @@ from __future__ import annotations
 import os
 
 import enginekit
-from tyg import interpret, pipeline
-from tyg.nodes import Discuss
+from tyg.play import interpret
+from tyg.compile import pipeline
+from tyg.compile.nodes import Discuss
 
 ROOT = enginekit.ROOT
 SOURCE = os.path.join(ROOT, "scenarios")

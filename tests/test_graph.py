@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tyg.graph import StoryGraph
+from tyg.compile.graph import StoryGraph
 
 
 def make(n_scenes, n_endings, edges):

@@ -11,10 +11,10 @@ import sys
 
 import pytest
 
-from tyg import pipeline
-from tyg.guide import StoryMap, prose
-from tyg.lower import Names, lower_index
-from tyg.nodes import LEARNING_SECTIONS, Discuss, walk_steps
+from tyg.compile import pipeline
+from tyg.teach.guide import StoryMap, prose
+from tyg.compile.lower import Names, lower_index
+from tyg.compile.nodes import LEARNING_SECTIONS, Discuss, walk_steps
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCENARIOS = os.path.join(ROOT, "scenarios")

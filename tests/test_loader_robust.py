@@ -9,8 +9,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tyg import pipeline
-from tyg.diagnostics import CODES
+from tyg.compile import pipeline
+from tyg.compile.diagnostics import CODES
 
 SAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "sample")
 SAMPLE_DATA = yaml.safe_load(open(os.path.join(SAMPLE, "sample.yaml"), encoding="utf-8"))

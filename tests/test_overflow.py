@@ -12,7 +12,8 @@ from __future__ import annotations
 import os
 
 import enginekit
-from tyg import interpret, pipeline
+from tyg.play import interpret
+from tyg.compile import pipeline
 
 ROOT = enginekit.ROOT
 SOURCE = os.path.join(ROOT, "scenarios")

@@ -14,10 +14,11 @@ import os
 import subprocess
 import sys
 
-from tyg import interpret, pipeline
-from tyg.conditions import evaluate, flags_read
-from tyg.nodes import If, walk_steps
-from tyg.randomplay import ENDS, FEEDBACK, FLAGS, HELP, play_randomly, random_test
+from tyg.play import interpret
+from tyg.compile import pipeline
+from tyg.compile.conditions import evaluate, flags_read
+from tyg.compile.nodes import If, walk_steps
+from tyg.play.randomplay import ENDS, FEEDBACK, FLAGS, HELP, play_randomly, random_test
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCENARIOS = os.path.join(ROOT, "scenarios")

@@ -7,9 +7,9 @@ import os
 import pytest
 import textstat
 
-from tyg import pipeline
-from tyg.readability import _END, scene_grade
-from tyg.texts import scene_texts
+from tyg.compile import pipeline
+from tyg.teach.readability import _END, scene_grade
+from tyg.teach.texts import scene_texts
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

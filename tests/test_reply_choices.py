@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 import enginekit
-from tyg import pipeline
+from tyg.compile import pipeline
 
 ROOT = enginekit.ROOT
 SOURCE = os.path.join(ROOT, "scenarios")

@@ -8,7 +8,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tyg.load import _FastResolver, _Loader
+from tyg.compile.load import _FastResolver, _Loader
 
 SAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "sample", "sample.yaml")
 LOOKALIKES = st.sampled_from(

@@ -7,7 +7,7 @@ import ast
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tyg.rpytext import _py_literal_slow, _say_literal_slow, markup, py_literal, say_literal
+from tyg.compile.rpytext import _py_literal_slow, _say_literal_slow, markup, py_literal, say_literal
 
 TEXT = st.text(st.one_of(st.characters(blacklist_categories=("Cs",)), st.sampled_from(list(' \\"[]{}%\n\t'))))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tyg.safeguarding import findings
+from tyg.teach.safeguarding import findings
 
 FLAGGED = [
     ("It was your fault for sending it.", "victim-blaming"),
@@ -44,7 +44,7 @@ def test_a_blaming_sentence_after_a_reassuring_one_is_still_caught():
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from tyg.safeguarding import EXPLICIT, _rule_findings  # noqa: E402
+from tyg.teach.safeguarding import EXPLICIT, _rule_findings  # noqa: E402
 
 PHRASES = ["your fault", "not", "should have known", "why did you", "What were you thinking", "asked for it",
            "what goes online stays online", "can never get it back", "online forever", "life is over",

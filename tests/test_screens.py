@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 
 import enginekit
-from tyg import interpret, pipeline
+from tyg.play import interpret
+from tyg.compile import pipeline
 
 ROOT = enginekit.ROOT
 SAMPLE = os.path.join(ROOT, "tests", "sample")

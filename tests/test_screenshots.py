@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import struct
 
-from tyg.screenshots import SHOTS, take
+from tyg.engine.screenshots import SHOTS, take
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

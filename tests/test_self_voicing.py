@@ -60,7 +60,8 @@ def voicing_testcase() -> str:
     """Played from the keyboard, as a player who listens would: each line of the first
     scene gets time to be spoken before the next (a fast key press cuts speech off).
     The pointer is parked where nothing is, since Ren'Py reads what the pointer is on."""
-    from tyg import interpret, pipeline
+    from tyg.play import interpret
+    from tyg.compile import pipeline
 
     sample = pipeline.check(SAMPLE).project.scenarios[0]
     first = sample.scenes[0]

@@ -7,10 +7,11 @@ import re
 
 import pytest
 
-from tyg import interpret, pipeline
-from tyg.nodes import Chat, Say, walk_steps
-from tyg.teaching import matrix
-from tyg.texts import scenario_texts
+from tyg.play import interpret
+from tyg.compile import pipeline
+from tyg.compile.nodes import Chat, Say, walk_steps
+from tyg.teach.teaching import matrix
+from tyg.teach.texts import scenario_texts
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCENARIOS = os.path.join(ROOT, "scenarios")

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 import enginekit
-from tyg.engine import find_engine, run_lint
+from tyg.engine.locate import find_engine, run_lint
 
 ROOT = enginekit.ROOT
 SAMPLE = os.path.join(ROOT, "tests", "sample")

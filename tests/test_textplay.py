@@ -16,8 +16,9 @@ import sys
 
 import pytest
 
-from tyg import interpret, pipeline
-from tyg.textplay import NOT_YOUR_FAULT, shown_line
+from tyg.play import interpret
+from tyg.compile import pipeline
+from tyg.play.textplay import NOT_YOUR_FAULT, shown_line
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLE = os.path.join(ROOT, "tests", "sample")

@@ -13,8 +13,8 @@ import subprocess
 import sys
 import tempfile
 
-from . import pipeline
-from .engine import EngineNotFound, find_engine, run_lint
+from tyg.compile import pipeline
+from tyg.engine.locate import EngineNotFound, find_engine, run_lint
 
 OK, AUTHOR_ERROR, ENV_ERROR = 0, 1, 2
 _CHECKOUT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -96,7 +96,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_matrix(args: argparse.Namespace) -> int:
-    from .teaching import matrix, render_matrix
+    from tyg.teach.teaching import matrix, render_matrix
 
     source, _ = _paths(args)
     result = pipeline.check(source)
@@ -160,7 +160,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 def cmd_play(args: argparse.Namespace) -> int:
     if args.text:
-        from .textplay import play_text
+        from tyg.play.textplay import play_text
 
         return play_text(args)
     engine = _engine(args)
@@ -177,7 +177,7 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def cmd_screenshots(args: argparse.Namespace) -> int:
-    from .screenshots import SHOTS, take
+    from tyg.engine.screenshots import SHOTS, take
 
     if _engine(args) is None:
         return ENV_ERROR
@@ -227,11 +227,11 @@ def main(argv: list[str] | None = None) -> int:
         "play": cmd_play,
         "screenshots": cmd_screenshots,
         "test": cmd_test,
-        "transcript": _lazy("textplay", "cmd_transcript"),
-        "randomtest": _lazy("randomplay", "cmd_randomtest"),
-        "coverage": _lazy("coverage_run", "cmd_coverage"),
-        "guide": _lazy("guide", "cmd_guide"),
-        "dist": _lazy("dist", "cmd_dist"),
+        "transcript": _lazy("play.textplay", "cmd_transcript"),
+        "randomtest": _lazy("play.randomplay", "cmd_randomtest"),
+        "coverage": _lazy("engine.coverage_run", "cmd_coverage"),
+        "guide": _lazy("teach.guide", "cmd_guide"),
+        "dist": _lazy("engine.dist", "cmd_dist"),
     }[args.command]
     return handler(args)
 

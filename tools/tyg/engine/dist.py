@@ -28,11 +28,11 @@ import subprocess
 import sys
 import tempfile
 
-from .engine import DEBIAN_BASE, DEBIAN_LAUNCHER, EngineNotFound, find_engine
+from tyg.engine.locate import DEBIAN_BASE, DEBIAN_LAUNCHER, EngineNotFound, find_engine
 
 OK, FAILED, ENV_ERROR = 0, 1, 2
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 BUILD_NAME = "TrustYourGut"  # build.name in game/options.rpy
 SETTINGS_FILE = "trust-your-gut.ini"
 
@@ -129,7 +129,7 @@ def archive_name(version: str, package: str, lab: bool = False) -> str:
 
 def stage_project(dest: str, source: str, lab: bool) -> None:
     """The project to distribute: the runtime plus compiled scenarios (and the lab settings file)."""
-    from .stage import stage_game
+    from tyg.engine.stage import stage_game
 
     stage_game(dest, source)  # raises RuntimeError with the diagnostics if the scenarios have errors
     if lab:

@@ -8,8 +8,8 @@ statement is preceded by a ``## src:LINE`` comment pointing back to the YAML.
 
 from __future__ import annotations
 
-from . import ir
-from .rpytext import py_literal, py_text_literal, say_literal
+from tyg.compile import ir
+from tyg.compile.rpytext import py_literal, py_text_literal, say_literal
 
 #: The first line of every generated file. ``output.py`` uses it to tell
 #: generated files from hand-written ones.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .nodes import Catalogue, Chat, Discuss, Narrate, Say, Scenario, Scene, Text, walk_steps
+from tyg.compile.nodes import Catalogue, Chat, Discuss, Narrate, Say, Scenario, Scene, Text, walk_steps
 
 
 def scene_texts(scene: Scene) -> Iterator[Text]:

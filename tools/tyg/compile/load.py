@@ -15,9 +15,9 @@ from typing import Callable, TypeVar
 
 import yaml
 
-from .conditions import FLAG_NAME, RESERVED, ConditionError, parse_condition
-from .diagnostics import Loc, Report
-from .nodes import (
+from tyg.compile.conditions import FLAG_NAME, RESERVED, ConditionError, parse_condition
+from tyg.compile.diagnostics import Loc, Report
+from tyg.compile.nodes import (
     CHARACTER_ROLES,
     AUDIENCES,
     CHOICE_KINDS,

@@ -6,10 +6,10 @@ raise for an author's mistake; they only add to the report.
 
 from __future__ import annotations
 
-from .conditions import flags_read
-from .diagnostics import Loc, Report
-from .graph import StoryGraph
-from .nodes import LEARNING_SECTIONS, Chat, Choice, Discuss, If, Project, Say, Scenario, SetFlags, walk_steps
+from tyg.compile.conditions import flags_read
+from tyg.compile.diagnostics import Loc, Report
+from tyg.compile.graph import StoryGraph
+from tyg.compile.nodes import LEARNING_SECTIONS, Chat, Choice, Discuss, If, Project, Say, Scenario, SetFlags, walk_steps
 
 
 def check_project(project: Project, report: Report) -> None:

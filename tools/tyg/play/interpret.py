@@ -24,9 +24,9 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, NamedTuple
 
-from .conditions import flags_read
-from .diagnostics import Loc
-from .nodes import Chat, Choice, Cond, Discuss, Ending, FlagExpr, If, Narrate, NotExpr, Say, Scenario, SetFlags, Step
+from tyg.compile.conditions import flags_read
+from tyg.compile.diagnostics import Loc
+from tyg.compile.nodes import Chat, Choice, Cond, Discuss, Ending, FlagExpr, If, Narrate, NotExpr, Say, Scenario, SetFlags, Step
 
 MAX_SCENES = 10_000  # a path longer than this is a loop
 

@@ -10,17 +10,17 @@ import gc
 import os
 from dataclasses import dataclass, field
 
-from .check import check_project
-from .coverage import check_winnable
-from .readability import check_reading_level
-from .safeguarding import check_wording
-from .teaching import check_teaching
-from .diagnostics import Report
-from .emit import emit_module
-from .load import CATALOGUE_NAME, display_path, load_project
-from .lower import GENERATED_DIR, lower_project
-from .nodes import Project
-from .output import plan_conflicts, write_files
+from tyg.compile.check import check_project
+from tyg.play.coverage import check_winnable
+from tyg.teach.readability import check_reading_level
+from tyg.teach.safeguarding import check_wording
+from tyg.teach.teaching import check_teaching
+from tyg.compile.diagnostics import Report
+from tyg.compile.emit import emit_module
+from tyg.compile.load import CATALOGUE_NAME, display_path, load_project
+from tyg.compile.lower import GENERATED_DIR, lower_project
+from tyg.compile.nodes import Project
+from tyg.compile.output import plan_conflicts, write_files
 
 
 @dataclass

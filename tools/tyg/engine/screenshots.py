@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 import tempfile
 
-from . import interpret, pipeline
-from .stage import EngineRun, add_script, run_engine, stage_game
+from tyg.play import interpret
+from tyg.compile import pipeline
+from tyg.engine.stage import EngineRun, add_script, run_engine, stage_game
 
 #: (file name, what it shows), in the order they are taken.
 SHOTS = [

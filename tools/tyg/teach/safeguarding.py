@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from .diagnostics import Report
-from .nodes import Project
-from .texts import catalogue_texts, scenario_texts
+from tyg.compile.diagnostics import Report
+from tyg.compile.nodes import Project
+from tyg.teach.texts import catalogue_texts, scenario_texts
 
 #: A negation shortly before a match within the same sentence ("none of this was his fault").
 _NEGATED = re.compile(r"(?:\b(?:not|never|none|no|nobody|no one)\b|n't)[^.!?]{0,30}$", re.I)

@@ -30,10 +30,10 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
-from .conditions import evaluate, flags_read
-from .diagnostics import CODES, Diagnostic, Loc, Report
-from .graph import StoryGraph
-from .nodes import Chat, Cond, If, Narrate, Project, Say, Scenario, Scene, SetFlags, Step, walk_steps
+from tyg.compile.conditions import evaluate, flags_read
+from tyg.compile.diagnostics import CODES, Diagnostic, Loc, Report
+from tyg.compile.graph import StoryGraph
+from tyg.compile.nodes import Chat, Cond, If, Narrate, Project, Say, Scenario, Scene, SetFlags, Step, walk_steps
 
 #: States searched per scenario before giving up (``build.py coverage`` reports it; ``check`` stays quiet).
 MAX_STATES = 200_000

@@ -26,10 +26,10 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import pipeline
-from .diagnostics import Loc
-from .interpret import PathError, Run, Tables
-from .nodes import Catalogue, Scenario
+from tyg.compile import pipeline
+from tyg.compile.diagnostics import Loc
+from tyg.play.interpret import PathError, Run, Tables
+from tyg.compile.nodes import Catalogue, Scenario
 
 ENDS, FEEDBACK, HELP, FLAGS = "ends", "feedback", "help", "flag-read"
 INVARIANTS = {
@@ -206,7 +206,7 @@ def render_text(results: list[ScenarioResult], runs: int, seed: int, seconds: fl
 
 
 def cmd_randomtest(args: argparse.Namespace) -> int:
-    from .cli import _paths, _print_report
+    from tyg.cli import _paths, _print_report
 
     if args.runs < 1:
         print("--runs must be at least 1", file=sys.stderr)

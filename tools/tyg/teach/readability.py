@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .diagnostics import Report
-from .nodes import Project
-from .texts import scene_texts
+from tyg.compile.diagnostics import Report
+from tyg.compile.nodes import Project
+from tyg.teach.texts import scene_texts
 
 MAX_GRADE = 6.0
 #: Below this many words a grade formula is noise ("Nothing happens." scores 8.8),

@@ -8,9 +8,9 @@ labels (start, quit, main_menu, after_load, ...) nor across scenarios.
 
 from __future__ import annotations
 
-from . import ir
-from .diagnostics import Loc
-from .nodes import (
+from tyg.compile import ir
+from tyg.compile.diagnostics import Loc
+from tyg.compile.nodes import (
     LEARNING_SECTIONS,
     Catalogue,
     Chat,

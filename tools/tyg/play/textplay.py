@@ -18,9 +18,9 @@ import json
 import sys
 from typing import TextIO
 
-from . import pipeline
-from .interpret import PathError, Run, Tables, Transcript, play
-from .nodes import LEARNING_SECTIONS, Catalogue, Choice, Discuss, Ending, Project, Scenario, walk_steps
+from tyg.compile import pipeline
+from tyg.play.interpret import PathError, Run, Tables, Transcript, play
+from tyg.compile.nodes import LEARNING_SECTIONS, Catalogue, Choice, Discuss, Ending, Project, Scenario, walk_steps
 
 #: Section headings as the feedback screen shows them (game/screens.rpy, tyg_feedback_sections).
 HEADINGS = {
@@ -178,7 +178,7 @@ def _play_story(term: Terminal, sc: Scenario, catalogue: Catalogue | None) -> No
 
 
 def play_text(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
-    from .cli import _paths
+    from tyg.cli import _paths
 
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
@@ -368,7 +368,7 @@ def transcript_text(sc: Scenario, catalogue: Catalogue | None, t: Transcript) ->
 
 
 def cmd_transcript(args: argparse.Namespace) -> int:
-    from .cli import _paths, _print_report
+    from tyg.cli import _paths, _print_report
 
     source, _ = _paths(args)
     result = pipeline.check(source)

@@ -36,12 +36,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import coverage, interpret, pipeline, stage
-from .diagnostics import Diagnostic, Severity
-from .emit import SOURCE_PREFIX
-from .engine import EngineNotFound, find_engine
-from .lower import Names
-from .nodes import Chat, Narrate, Say, Scenario, walk_steps
+from tyg.play import coverage, interpret
+from tyg.compile import pipeline
+from tyg.engine import stage
+from tyg.compile.diagnostics import Diagnostic, Severity
+from tyg.compile.emit import SOURCE_PREFIX
+from tyg.engine.locate import EngineNotFound, find_engine
+from tyg.compile.lower import Names
+from tyg.compile.nodes import Chat, Narrate, Say, Scenario, walk_steps
 
 #: Engine processes in parallel; this machine has two cores.
 PROCESSES = 2
@@ -647,7 +649,7 @@ def render_text(res: Result) -> str:
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
-    from .cli import AUTHOR_ERROR, DEFAULT_SOURCE, ENV_ERROR, OK, ROOT
+    from tyg.cli import AUTHOR_ERROR, DEFAULT_SOURCE, ENV_ERROR, OK, ROOT
 
     source = args.source or os.path.join(ROOT, DEFAULT_SOURCE)
     processes = getattr(args, "processes", None) or PROCESSES

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .diagnostics import Loc
-from .nodes import BoolOp, Cond, FlagExpr, NotExpr
+from tyg.compile.diagnostics import Loc
+from tyg.compile.nodes import BoolOp, Cond, FlagExpr, NotExpr
 
 _TOKEN = re.compile(r"\s*(?:(?P<word>[A-Za-z_][A-Za-z0-9_]*)|(?P<punct>[()])|(?P<bad>\S))")
 FLAG_NAME = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")

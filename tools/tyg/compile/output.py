@@ -13,9 +13,9 @@ from __future__ import annotations
 import os
 import tempfile
 
-from .diagnostics import Loc, Report
-from .emit import MARKER
-from .load import display_path
+from tyg.compile.diagnostics import Loc, Report
+from tyg.compile.emit import MARKER
+from tyg.compile.load import display_path
 
 
 def is_generated(path: str) -> bool:

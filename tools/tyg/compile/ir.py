@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
-from .diagnostics import Loc
+from tyg.compile.diagnostics import Loc
 
 
 @dataclass

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
-from .nodes import Scenario
+from tyg.compile.nodes import Scenario
 
 
 @dataclass

@@ -20,9 +20,9 @@ import sys
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from . import pipeline
-from .cli import AUTHOR_ERROR, ENV_ERROR, OK, ROOT, _paths, _print_report
-from .nodes import LEARNING_SECTIONS, Catalogue, Discuss, Ending, If, Project, Resource, Scenario, Scene, Step
+from tyg.compile import pipeline
+from tyg.cli import AUTHOR_ERROR, ENV_ERROR, OK, ROOT, _paths, _print_report
+from tyg.compile.nodes import LEARNING_SECTIONS, Catalogue, Discuss, Ending, If, Project, Resource, Scenario, Scene, Step
 
 CSS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "guide.css")
 

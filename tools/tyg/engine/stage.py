@@ -22,10 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Iterator
 
-from . import pipeline
-from .engine import HEADLESS_ENV, EngineNotFound, find_engine, headless_prefix
+from tyg.compile import pipeline
+from tyg.engine.locate import HEADLESS_ENV, EngineNotFound, find_engine, headless_prefix
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 RUNTIME_DIR = os.path.join(ROOT, "game")
 SKIP_DIRS = {"generated", "cache", "saves", "__pycache__"}
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .diagnostics import Report
-from .nodes import LEARNING_SECTIONS, Discuss, Project, walk_steps
+from tyg.compile.diagnostics import Report
+from tyg.compile.nodes import LEARNING_SECTIONS, Discuss, Project, walk_steps
 
 SECTION_TITLES = {sec.key: sec.singular for sec in LEARNING_SECTIONS} | {
     "resources": "help resource",
