@@ -398,6 +398,14 @@ class _Reader:
         s = None if node is None else self.scalar(node, what)
         return None if s is None else s.value
 
+    def boolean(self, node: yaml.Node | None, what: str) -> bool | None:
+        if node is None or not self.visit(node):
+            return None
+        if not isinstance(node, yaml.ScalarNode) or node.tag != _TAG + "bool":
+            self.error("TYG006", node, f"{what} must be true or false, not {_kind(node)}")
+            return None
+        return node.value.lower() in ("true", "yes", "on")
+
     def condition(self, node: yaml.Node | None, what: str) -> Cond | None:
         if node is None:
             return None
@@ -435,22 +443,24 @@ class _CatalogueReader(_Reader):
         self.format_version(m, root)
         cat = Catalogue(file=self.file)
         for sec in LEARNING_SECTIONS:
-            setattr(cat, sec.key, self.items(m.get(sec.key), sec.key, lambda n, w=sec.singular: self.item(n, w)))
+            extra = ("way_back",) if sec.key == "key_messages" else ()
+            setattr(cat, sec.key, self.items(m.get(sec.key), sec.key, lambda n, w=sec.singular, x=extra: self.item(n, w, x)))
         cat.resources = self.items(m.get("resources"), "resources", self.resource)
         cat.discussion_questions = self.items(m.get("discussion_questions"), "discussion_questions", self.question)
         return cat
 
-    def item(self, node: yaml.Node, what: str) -> CatalogueItem | None:
-        m = self.mapping(node, what, ("id", "name", "explain", "seed"), ("id", "name", "explain"))
+    def item(self, node: yaml.Node, what: str, extra: tuple[str, ...] = ()) -> CatalogueItem | None:
+        m = self.mapping(node, what, ("id", "name", "explain", "seed", *extra), ("id", "name", "explain"))
         if m is None:
             return None
         id_ = self.ident(m.get("id"), f"{what} id")
         name = self.text(m.get("name"), f"{what} name")
         explain = self.text(m.get("explain"), f"{what} explanation")
         seed = self.items(m.get("seed"), "seed", lambda n: self.plain(n, "seed id"))
+        way_back = self.boolean(m.get("way_back"), "way_back")  # key messages only: "it is never too late"
         if id_ is None or name is None or explain is None:
             return None
-        return CatalogueItem(id_, name, explain, self.loc(node), seed)
+        return CatalogueItem(id_, name, explain, self.loc(node), seed, bool(way_back))
 
     def question(self, node: yaml.Node) -> Question | None:
         m = self.mapping(node, "discussion question", ("id", "question", "seed"), ("id", "question"))
@@ -715,14 +725,6 @@ class _ScenarioReader(_Reader):
         if None in (id_, text, kind, goto):
             return None
         return Choice(id_, text, kind, goto, cond, sets, feedback, self.loc(node), bool(reply))  # type: ignore[arg-type]
-
-    def boolean(self, node: yaml.Node | None, what: str) -> bool | None:
-        if node is None or not self.visit(node):
-            return None
-        if not isinstance(node, yaml.ScalarNode) or node.tag != _TAG + "bool":
-            self.error("TYG006", node, f"{what} must be true or false, not {_kind(node)}")
-            return None
-        return node.value.lower() in ("true", "yes", "on")
 
     def feedback(self, node: yaml.Node | None) -> Feedback | None:
         if node is None:

@@ -61,6 +61,7 @@ class CatalogueItem:
     explain: Text
     loc: Loc
     seed: list[str] = field(default_factory=list)  # ids in shared/seed-items.md it answers for
+    way_back: bool = False  # key messages only: teaches a way back after a risky choice (TYG045)
 
 
 @dataclass
