@@ -77,6 +77,7 @@ CODES = _registry(
     Code("TYG041", E, "discussion question never asked"),
     Code("TYG042", W, "reading level above the limit"),
     Code("TYG043", W, "wording to avoid"),
+    Code("TYG045", E, "risky choice with no way back"),
     # -- playing the story with its conditions (coverage.py)
     Code("TYG044", E, "choice leads where no ending can be reached"),
     # -- writing output (output.py)

@@ -64,7 +64,36 @@ def matrix(project: Project) -> list[Row]:
     return list(rows.values())
 
 
+def check_way_back(project: Project, report: Report) -> None:
+    """A risky choice's feedback must leave the player a way back (TYG045).
+
+    A teen who has just done the risky thing should finish the card with hope: the feedback
+    must teach at least one key message marked ``way_back: true`` in the catalogue ("it is
+    never too late to tell someone"). Per choice, so it runs on single files too.
+    """
+    if project.catalogue is None:
+        return
+    marked = [i.id for i in project.catalogue.key_messages if i.way_back]
+    if not marked:  # TRANSITIONAL (helper B, issue 10): until scenarios/catalogue.yaml marks its key messages
+        return
+    hint = f" ({', '.join(marked)})" if marked else "; mark one in catalogue.yaml with 'way_back: true'"
+    for sc in project.scenarios:
+        for scene in sc.scenes:
+            for c in scene.choices:
+                fb = c.feedback
+                if c.kind != "risky" or fb is None:
+                    continue
+                if not any(r.id in marked for r in fb.teaches.get("key_messages", ())):
+                    report.add(
+                        "TYG045",
+                        fb.loc,
+                        f"risky choice '{c.id}' leaves no way back: its feedback teaches no key message "
+                        f"marked way_back{hint}",
+                    )
+
+
 def check_teaching(project: Project, report: Report) -> None:
+    check_way_back(project, report)
     if not project.whole or project.catalogue is None or not project.scenarios:
         return
     locs = {(key, i.id): i.loc for key in ORDER for i in project.catalogue.section(key)}
