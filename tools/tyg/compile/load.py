@@ -17,6 +17,7 @@ import yaml
 
 from tyg.compile.conditions import FLAG_NAME, RESERVED, ConditionError, parse_condition
 from tyg.compile.diagnostics import Loc, Report
+from tyg.compile.spec import COLOUR_PATTERN, COUNTRY_PATTERN, ID_PATTERN, SPEC, STEP_KINDS
 from tyg.compile.nodes import (
     CHARACTER_ROLES,
     AUDIENCES,
@@ -53,9 +54,9 @@ FORMAT_VERSION = 1
 CATALOGUE_NAME = "catalogue.yaml"
 CATALOGUE_NAMES = (CATALOGUE_NAME, "catalogue.yml")
 
-ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
-COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
-COUNTRY_RE = re.compile(r"^(?:[A-Z]{2}|INT)$")
+ID_RE = re.compile(ID_PATTERN)
+COLOUR_RE = re.compile(COLOUR_PATTERN)
+COUNTRY_RE = re.compile(COUNTRY_PATTERN)
 #: Control characters (Unicode category Cc) other than newline and tab, and surrogates (Cs).
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -436,21 +437,21 @@ class _Reader:
 
 class _CatalogueReader(_Reader):
     def read(self, root: yaml.Node) -> Catalogue | None:
-        keys = ("format", *(sec.key for sec in LEARNING_SECTIONS), "resources", "discussion_questions")
-        m = self.mapping(root, "the catalogue", keys, ("format",))
+        spec = SPEC["catalogue_file"]
+        m = self.mapping(root, "the catalogue", spec.keys, spec.required)
         if m is None:
             return None
         self.format_version(m, root)
         cat = Catalogue(file=self.file)
         for sec in LEARNING_SECTIONS:
-            extra = ("way_back",) if sec.key == "key_messages" else ()
-            setattr(cat, sec.key, self.items(m.get(sec.key), sec.key, lambda n, w=sec.singular, x=extra: self.item(n, w, x)))
+            kind = "key_message" if sec.key == "key_messages" else "catalogue_item"
+            setattr(cat, sec.key, self.items(m.get(sec.key), sec.key, lambda n, w=sec.singular, k=kind: self.item(n, w, k)))
         cat.resources = self.items(m.get("resources"), "resources", self.resource)
         cat.discussion_questions = self.items(m.get("discussion_questions"), "discussion_questions", self.question)
         return cat
 
-    def item(self, node: yaml.Node, what: str, extra: tuple[str, ...] = ()) -> CatalogueItem | None:
-        m = self.mapping(node, what, ("id", "name", "explain", "seed", *extra), ("id", "name", "explain"))
+    def item(self, node: yaml.Node, what: str, kind: str = "catalogue_item") -> CatalogueItem | None:
+        m = self.mapping(node, what, SPEC[kind].keys, SPEC[kind].required)
         if m is None:
             return None
         id_ = self.ident(m.get("id"), f"{what} id")
@@ -463,7 +464,7 @@ class _CatalogueReader(_Reader):
         return CatalogueItem(id_, name, explain, self.loc(node), seed, bool(way_back))
 
     def question(self, node: yaml.Node) -> Question | None:
-        m = self.mapping(node, "discussion question", ("id", "question", "seed"), ("id", "question"))
+        m = self.mapping(node, "discussion question", SPEC["discussion_question"].keys, SPEC["discussion_question"].required)
         if m is None:
             return None
         id_ = self.ident(m.get("id"), "discussion question id")
@@ -474,12 +475,7 @@ class _CatalogueReader(_Reader):
         return Question(id_, question, self.loc(node), seed)
 
     def resource(self, node: yaml.Node) -> Resource | None:
-        m = self.mapping(
-            node,
-            "resource",
-            ("id", "name", "explain", "country", "url", "phone", "sms"),
-            ("id", "name", "explain", "country"),
-        )
+        m = self.mapping(node, "resource", SPEC["resource"].keys, SPEC["resource"].required)
         if m is None:
             return None
         id_ = self.ident(m.get("id"), "resource id")
@@ -498,17 +494,12 @@ class _CatalogueReader(_Reader):
 
 # ------------------------------------------------------------------ scenario
 
-_STEP_KEYS = ("narrate", "say", "chat", "set", "if", "discuss")
+_STEP_KEYS = STEP_KINDS
 
 
 class _ScenarioReader(_Reader):
     def read(self, root: yaml.Node) -> Scenario | None:
-        m = self.mapping(
-            root,
-            "the scenario file",
-            ("format", "scenario", "characters", "scenes", "endings"),
-            ("format", "scenario", "scenes", "endings"),
-        )
+        m = self.mapping(root, "the scenario file", SPEC["scenario_file"].keys, SPEC["scenario_file"].required)
         if m is None:
             return None
         self.format_version(m, root)
@@ -523,13 +514,12 @@ class _ScenarioReader(_Reader):
     def meta(self, node: yaml.Node | None) -> dict | None:
         if node is None:
             return None
-        keys = ("id", "title", "player", "summary", "content_note", "minutes", "start", "audience", "order")
-        m = self.mapping(node, "scenario", keys, ("id", "title", "player", "summary", "content_note"))
+        m = self.mapping(node, "scenario", SPEC["scenario"].keys, SPEC["scenario"].required)
         if m is None:
             return None
         player_name = player_age = None
         if "player" in m:
-            p = self.mapping(m["player"], "player", ("name", "age"), ("name", "age"))
+            p = self.mapping(m["player"], "player", SPEC["player"].keys, SPEC["player"].required)
             if p is not None:
                 player_name = self.text(p.get("name"), "player name")
                 player_age = self.integer(p.get("age"), "player age", 5, 120)
@@ -550,8 +540,7 @@ class _ScenarioReader(_Reader):
         return None if any(out[k] is None for k in required) else out
 
     def character(self, node: yaml.Node) -> Character | None:
-        keys = ("id", "name", "age", "role", "colour")
-        m = self.mapping(node, "character", keys, ("id", "name", "role", "colour"))
+        m = self.mapping(node, "character", SPEC["character"].keys, SPEC["character"].required)
         if m is None:
             return None
         id_ = self.ident(m.get("id"), "character id")
@@ -591,11 +580,11 @@ class _ScenarioReader(_Reader):
             )
             return None
         if kind == "narrate":
-            m = self.mapping(node, "narrate step", ("narrate",), ("narrate",))
+            m = self.mapping(node, "narrate step", SPEC["narrate_step"].keys, SPEC["narrate_step"].required)
             text = self.text(m.get("narrate") if m else None, "narration")
             return Narrate(text, loc) if text else None
         if kind in ("say", "chat"):
-            m = self.mapping(node, f"{kind} step", (kind, "text"), (kind, "text"))
+            m = self.mapping(node, f"{kind} step", SPEC[f"{kind}_step"].keys, SPEC[f"{kind}_step"].required)
             if m is None:
                 return None
             who = self.ref(m.get(kind), "speaker" if kind == "say" else "sender")
@@ -604,22 +593,20 @@ class _ScenarioReader(_Reader):
                 return None
             return Say(who, text, loc) if kind == "say" else Chat(who, text, loc)
         if kind == "set":
-            m = self.mapping(node, "set step", ("set",), ("set",))
+            m = self.mapping(node, "set step", SPEC["set_step"].keys, SPEC["set_step"].required)
             return self.flags(m.get("set"), loc) if m else None
         if kind == "if":
-            m = self.mapping(node, "if step", ("if", "then", "else"), ("if", "then"))
+            m = self.mapping(node, "if step", SPEC["if_step"].keys, SPEC["if_step"].required)
             if m is None:
                 return None
             cond = self.condition(m.get("if"), "condition")
             then = self.steps(m.get("then"), "then")
             otherwise = self.steps(m.get("else"), "else")
             return If(cond, then, otherwise, loc) if cond is not None else None
-        m = self.mapping(node, "discuss step", ("discuss",), ("discuss",))
+        m = self.mapping(node, "discuss step", SPEC["discuss_step"].keys, SPEC["discuss_step"].required)
         if m is None:
             return None
-        d = self.mapping(
-            m["discuss"], "discussion prompt", ("id", "question", "notes", "asks"), ("id", "question", "notes")
-        )
+        d = self.mapping(m["discuss"], "discussion prompt", SPEC["discussion_prompt"].keys, SPEC["discussion_prompt"].required)
         if d is None:
             return None
         id_ = self.ident(d.get("id"), "discussion id")
@@ -664,8 +651,7 @@ class _ScenarioReader(_Reader):
     # -- scenes, choices, endings
 
     def scene(self, node: yaml.Node) -> Scene | None:
-        keys = ("id", "location", "steps", "prompt", "choices", "goto")
-        m = self.mapping(node, "scene", keys, ("id",))
+        m = self.mapping(node, "scene", SPEC["scene"].keys, SPEC["scene"].required)
         if m is None:
             return None
         id_ = self.ident(m.get("id"), "scene id")
@@ -690,7 +676,7 @@ class _ScenarioReader(_Reader):
             return [Branch(None, target, target.loc)] if target else []
 
         def branch(item: yaml.Node) -> Branch | None:
-            b = self.mapping(item, "goto branch", ("if", "goto"), ("goto",))
+            b = self.mapping(item, "goto branch", SPEC["goto_branch"].keys, SPEC["goto_branch"].required)
             if b is None:
                 return None
             cond = self.condition(b.get("if"), "condition")
@@ -710,8 +696,7 @@ class _ScenarioReader(_Reader):
         return out
 
     def choice(self, node: yaml.Node) -> Choice | None:
-        keys = ("id", "text", "kind", "goto", "if", "set", "feedback", "reply")
-        m = self.mapping(node, "choice", keys, ("id", "text", "kind", "goto"))
+        m = self.mapping(node, "choice", SPEC["choice"].keys, SPEC["choice"].required)
         if m is None:
             return None
         id_ = self.ident(m.get("id"), "choice id")
@@ -729,8 +714,7 @@ class _ScenarioReader(_Reader):
     def feedback(self, node: yaml.Node | None) -> Feedback | None:
         if node is None:
             return None
-        keys = ("title", "happened", "why", "safer", *(sec.key for sec in LEARNING_SECTIONS))
-        m = self.mapping(node, "feedback", keys, ("title", "happened", "why"))
+        m = self.mapping(node, "feedback", SPEC["feedback"].keys, SPEC["feedback"].required)
         if m is None:
             return None
         title = self.text(m.get("title"), "feedback title")
@@ -743,8 +727,7 @@ class _ScenarioReader(_Reader):
         return Feedback(title, happened, why, safer, teaches, self.loc(node))
 
     def ending(self, node: yaml.Node) -> Ending | None:
-        keys = ("id", "kind", "title", "summary", "resources")
-        m = self.mapping(node, "ending", keys, ("id", "kind", "title", "summary"))
+        m = self.mapping(node, "ending", SPEC["ending"].keys, SPEC["ending"].required)
         if m is None:
             return None
         id_ = self.ident(m.get("id"), "ending id")
