@@ -67,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     shots = with_source(sub.add_parser("screenshots", help="play the game headless and save screenshots for review"))
     shots.add_argument("--out", default=None, help="folder for the PNG files (default: out/screenshots/)")
     shots.add_argument("--scenario", default=None, help="the story to walk through (default: the first in the menu)")
+    sch = sub.add_parser("schema", help="write the JSON Schemas for editors into docs/ (made from the loader's key table)")
+    sch.add_argument("--check", action="store_true", help="only say whether docs/*.schema.json are up to date (exit 1 if not)")
     t = sub.add_parser("test", help="run the whole test suite")
     t.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra arguments for pytest")
     return p
@@ -232,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         "coverage": _lazy("engine.coverage_run", "cmd_coverage"),
         "guide": _lazy("teach.guide", "cmd_guide"),
         "dist": _lazy("engine.dist", "cmd_dist"),
+        "schema": _lazy("author.schema", "cmd_schema"),
     }[args.command]
     return handler(args)
 
