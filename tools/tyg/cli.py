@@ -64,6 +64,13 @@ def _parser() -> argparse.ArgumentParser:
     dist.add_argument("--out", default=None, help="folder for the zips (default: dist/)")
     dist.add_argument("--lab", action="store_true", help="a lab build: lab mode on by default")
     dist.add_argument("--package", action="append", choices=("pc", "mac", "win", "linux"), help="a Ren'Py package to build; repeatable (default: pc and mac)")
+    web = with_source(sub.add_parser("web", help="write the web edition: one offline HTML file (out/web/index.html)"))
+    web.add_argument("--game", default=None, help=f"the game folder whose fonts and art it takes (default: {DEFAULT_GAME}/)")
+    web.add_argument("--out", default=None, help="output folder (default: out/web/)")
+    web.add_argument("--zip", action="store_true", help="also write TrustYourGut-web-<version>.zip beside it")
+    web.add_argument("--lab", action="store_true", help="lab mode baked in: nothing is ever stored")
+    web.add_argument("--exit-url", default=None, help="the page the quick exit opens (default: BBC Weather, as GOV.UK does)")
+    web.add_argument("--country", default=None, help="the country whose help resources come first (default: US)")
     shots = with_source(sub.add_parser("screenshots", help="play the game headless and save screenshots for review"))
     shots.add_argument("--out", default=None, help="folder for the PNG files (default: out/screenshots/)")
     shots.add_argument("--scenario", default=None, help="the story to walk through (default: the first in the menu)")
@@ -234,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         "coverage": _lazy("engine.coverage_run", "cmd_coverage"),
         "guide": _lazy("teach.guide", "cmd_guide"),
         "dist": _lazy("engine.dist", "cmd_dist"),
+        "web": _lazy("web.page", "cmd_web"),
         "schema": _lazy("author.schema", "cmd_schema"),
     }[args.command]
     return handler(args)

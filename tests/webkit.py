@@ -1,0 +1,210 @@
+"""Shared parts of the web edition's tests (tests/test_web*.py): build the page, drive it in Chromium.
+
+The page is built in-process (``web.page.render``) from the real scenarios and the
+real player; Playwright drives Debian's chromium (its own browser download cannot
+be fetched). ``play_path`` plays one path inside the page by clicking its real
+buttons and reads back what the page shows; ``expected`` says what the reference
+interpreter shows on the same path, in the same shape, so the two compare as lists.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+
+import pytest
+
+from tyg.compile import pipeline
+from tyg.compile.nodes import LEARNING_SECTIONS, Discuss, Project, walk_steps
+from tyg.engine.dist import game_version
+from tyg.play import interpret
+from tyg.web import page as web_page
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SCENARIOS = os.path.join(ROOT, "scenarios")
+GAME = os.path.join(ROOT, "game")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+try:
+    from playwright.sync_api import sync_playwright
+except ImportError:  # pragma: no cover
+    sync_playwright = None
+
+needs_browser = pytest.mark.skipif(
+    sync_playwright is None or not os.path.exists(CHROMIUM),
+    reason="playwright or Debian's chromium is missing (bash tools/setup.sh --test)",
+)
+
+PHONE = {"width": 360, "height": 640}
+DESKTOP = {"width": 1280, "height": 800}
+ENDING_KINDS = {"safe": "You stayed safe", "supported": "You got support", "upstander": "You helped others", "learning": "Still time to act"}
+
+
+def checked(source: str = SCENARIOS) -> Project:
+    result = pipeline.check(source)
+    assert result.ok and result.project is not None, result.report.render_text()
+    return result.project
+
+
+def build_page(project: Project, out_dir: str, lab: bool = False, script: str | None = None, name: str = "index.html") -> str:
+    config = {"lab": lab, "exit_url": web_page.DEFAULT_EXIT_URL, "country": "US"}
+    text = web_page.render(project, GAME, game_version(GAME), config, script=script)
+    os.makedirs(out_dir, exist_ok=True)
+    path = os.path.join(out_dir, name)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    return path
+
+
+def url(path: str, query: str = "") -> str:
+    return "file://" + path + (("?" + query) if query else "")
+
+
+@contextlib.contextmanager
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--disable-gpu"])
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def watched(context, page_errors: list) -> object:
+    """A new page whose script errors are collected."""
+    pg = context.new_page()
+    pg.on("pageerror", lambda e: page_errors.append(str(e)))
+    return pg
+
+
+# ------------------------------------------------------------------ the in-page driver
+
+#: Plays one path by clicking the page's own buttons, and returns what it showed.
+#: Arguments: [story number on the menu, choice texts to pick in order, facilitator mode on?].
+DRIVER = r"""
+([storyIndex, picks, facilitator]) => {
+  const $ = (s) => document.querySelector(s);
+  const screen = () => document.body.getAttribute("data-screen");
+  const text = (e) => (e ? e.textContent : null);
+  const shown = [];
+  if (screen() === "intro") $("#intro-ok").click();
+  if (screen() !== "menu") $("#ending-menu").click();
+  const on = $("#menu-facilitator").getAttribute("aria-pressed") === "true";
+  if (on !== facilitator) $("#menu-facilitator").click();
+  document.querySelectorAll(".story-btn")[storyIndex].click();
+  $("#before-start").click();
+  let k = 0;
+  for (let guard = 0; guard < 100000; guard++) {
+    const s = screen();
+    if (s === "play" && $("#choices").hidden) {
+      if (!$("#say").hidden) {
+        const who = text($("#say-who"));
+        shown.push(["line", who === "" ? null : who, text($("#say-what"))]);
+      } else {
+        const cur = $("#chat .current");
+        shown.push(["line", text(cur.querySelector(".who")), text(cur.querySelector(".what"))]);
+      }
+      $("#next").click();
+    } else if (s === "play" || s === "vote") {
+      const ask = s === "play" ? $("#prompt") : $("#vote-h");
+      if (ask.getAttribute("data-asked") === "yes") shown.push(["prompt", text(ask)]);
+      const buttons = [...document.querySelectorAll(s === "play" ? "#choice-list button" : "#vote-list button")];
+      const texts = buttons.map((b) => text(b.querySelector(".text")));
+      const n = texts.indexOf(picks[k]) + 1;
+      shown.push(["choices", texts, n]);
+      if (!n) break;
+      k += 1;
+      buttons[n - 1].click();
+    } else if (s === "feedback") {
+      const items = [...document.querySelectorAll("#feedback-flags li, #feedback-sections li")].map((li) => {
+        const ex = li.querySelector(".explain");
+        return [text(li.querySelector(".item-name")), ex && !ex.hidden ? text(ex) : null];
+      });
+      shown.push(["feedback", text($("#feedback-h")), text($("#feedback-happened")), text($("#feedback-why")),
+                  $("#feedback-safer-box").hidden ? null : text($("#feedback-safer")), items]);
+      $("#feedback-continue").click();
+    } else if (s === "discuss") {
+      const hiddenAtFirst = $("#notes").hidden;
+      $("#notes-toggle").click();
+      shown.push(["discuss", text($("#discuss-h")), hiddenAtFirst && !$("#notes").hidden ? text($("#notes-text")) : null]);
+      $("#discuss-continue").click();
+    } else if (s === "ending") {
+      shown.push(["ending", text($("#ending-kind")), text($("#ending-h")), text($("#ending-summary")),
+                  [...document.querySelectorAll("#ending-help li .name")].map(text)]);
+      break;
+    } else {
+      shown.push(["unexpected screen", s]);
+      break;
+    }
+  }
+  return shown;
+}
+"""
+
+
+def catalogue_names(project: Project) -> dict[tuple[str, str], tuple[str, str]]:
+    cat = project.catalogue
+    out = {}
+    for sec in LEARNING_SECTIONS:
+        for item in cat.section(sec.key):
+            out[(sec.key, item.id)] = (item.name.value, item.explain.value)
+    for r in cat.resources:
+        out[("resources", r.id)] = (r.name.value, r.explain.value)
+    return out
+
+
+def expected(project: Project, sc, t: interpret.Transcript, facilitator: bool) -> list:
+    """What the page must show on ``t``'s path, in the driver's shape, from the interpreter's transcript."""
+    names = catalogue_names(project)
+    tables = interpret.Tables(sc)
+    cards = {st.id: st for s in sc.scenes for st in walk_steps(s.steps) if isinstance(st, Discuss)}
+    feedback = list(t.feedback)
+    out: list = []
+    for ev in t.walk():
+        if ev[0] == "line":
+            who, text = t.lines[ev[1]]
+            out.append(["prompt", text] if t.kinds[ev[1]] == "prompt" else ["line", who, text])
+        elif ev[0] == "discuss" and facilitator:
+            card = cards[ev[1]]
+            out.append(["discuss", card.question.value, card.notes.value])
+        elif ev[0] == "decision":
+            cid, number = t.choices[ev[1]]
+            out.append(["choices", [tables.choices[c].text.value for c in t.shown[ev[1]]], number])
+            if feedback and feedback[0] == cid:
+                feedback.pop(0)
+                fb = tables.choices[cid].feedback
+                items = []
+                for sec in ("red_flags", "safe_actions", "upstander_steps", "key_messages", "adult_actions"):
+                    for ref in fb.teaches[sec]:
+                        name, explain = names[(sec, ref.id)]
+                        items.append([name, None if sec == "red_flags" else explain])
+                out.append(["feedback", fb.title.value, fb.happened.value, fb.why.value, fb.safer.value if fb.safer else None, items])
+        elif ev[0] == "ending":
+            e = tables.endings[ev[1]]
+            out.append(["ending", ENDING_KINDS.get(e.kind, ""), e.title.value, e.summary.value, [names[("resources", r)][0] for r in t.resources]])
+    return out
+
+
+def first_difference(want: list, got: list) -> str | None:
+    for i, (w, g) in enumerate(zip(want, got)):
+        if w != g:
+            return f"step {i}: the interpreter shows {w!r}\n        the web page shows {g!r}"
+    if len(want) != len(got):
+        extra = want[len(got)] if len(want) > len(got) else got[len(want)]
+        return f"step {min(len(want), len(got))}: {'missing from the page' if len(want) > len(got) else 'only on the page'}: {extra!r}"
+    return None
+
+
+def story_index(project: Project) -> dict[str, int]:
+    order = sorted(project.scenarios, key=lambda sc: (sc.order is None, sc.order or 0, sc.id))
+    return {sc.id: i for i, sc in enumerate(order)}
+
+
+def play_path(pg, project: Project, sc, path: list[str], facilitator: bool) -> tuple[list, list]:
+    """(what the interpreter shows, what the page shows) on ``path``."""
+    tables = interpret.Tables(sc)
+    t = interpret.play(sc, path, tables=tables)
+    picks = [tables.choices[c].text.value for c in path]
+    got = pg.evaluate(DRIVER, [story_index(project)[sc.id], picks, facilitator])
+    return expected(project, sc, t, facilitator), got
