@@ -161,7 +161,7 @@ screen tyg_ending(ending):
                 xalign 1.0
                 spacing 16
                 box_wrap True
-                textbutton _("Play again") action Jump(tyg_scenario.label) style "tyg_button"
+                textbutton _("Play again") action Jump(tyg_current_scenario().label) style "tyg_button"
                 textbutton _("Back to the main menu") action Return(True) style "tyg_button"
                 if tyg_facilitating():
                     textbutton _("Reset for the next group") action Function(tyg_reset_for_group) style "tyg_button"

@@ -131,36 +131,31 @@ init -10 python:
                 return name
         return None
 
-    ## Scene locations, as authors write them, to the backgrounds in game/images/.
-    TYG_BACKGROUNDS = [
-        ("bedroom", "bedroom"), ("room", "bedroom"),
-        ("kitchen", "kitchen"), ("home", "kitchen"), ("house", "kitchen"),
-        ("hall", "hallway"), ("school", "hallway"), ("class", "hallway"), ("cafeteria", "hallway"),
-        ("park", "park"), ("outside", "park"),
-        ("office", "office"), ("club", "office"), ("counsel", "office"),
-        ("phone", "phone"),
-    ]
+    ## Saves hold names, not story objects: generated scripts pass define
+    ## names (tyg_sc__..., tyg_dq__...), looked up here, so a save loaded
+    ## after an update sees the updated story (tyg_saves.rpy).
 
-    def tyg_location(place):
-        """Show the background for a scene's location; unknown places keep a calm plain one."""
-        words = place.lower()
-        name = next((bg for key, bg in TYG_BACKGROUNDS if key in words), None)
-        image = "bg " + name if name and renpy.has_image("bg " + name) else "tyg_background"
-        renpy.scene()
-        renpy.show(image)
+    def tyg_lookup(name):
+        """The story object a generated script's define made, by its name."""
+        return getattr(store, name)
 
-    def tyg_begin(scenario):
+    def tyg_current_scenario():
+        """The scenario being played (its TygScenario), or None."""
+        return tyg_lookup(store.tyg_scenario_name) if store.tyg_scenario_name else None
+
+    def tyg_begin(scenario_name):
         renpy.scene()
         renpy.show("tyg_background")
         store.tyg_flags = { }
         store.tyg_chosen = [ ]
         store.tyg_journal = TygJournal()
         store.tyg_chat_log = [ ]
-        store.tyg_scenario = scenario
-        tyg_trace("begin", scenario=scenario.id)
+        store.tyg_scenario_name = scenario_name
+        tyg_trace("begin", scenario=tyg_lookup(scenario_name).id)
 
-    def tyg_set(name, value):
-        store.tyg_flags[name] = value
+    def tyg_set(values):
+        """Set flags: a dict of flag name -> True or False (one statement per run of flags)."""
+        store.tyg_flags.update(values)
 
     def tyg_flag(name):
         return store.tyg_flags.get(name, False)
@@ -236,22 +231,23 @@ define -1 tyg_chat_speaker = TygSpeaker(
     None, kind=adv, screen="tyg_chat",
     window_style="tyg_phone_window", who_style="tyg_chat_who", what_style="tyg_chat_what")
 
-## One calm background for every place, until the art arrives.
+## The calm plain background of places with no picture (the compiler picks
+## each scene's background at build time: lower.background).
 image tyg_background = Solid(tyg_colour_background)
 
 default tyg_flags = { }
 default tyg_chosen = [ ]
 default tyg_journal = TygJournal()
 default tyg_chat_log = [ ]
-default tyg_scenario = None
+default tyg_scenario_name = None  # the define name of the scenario being played
 default persistent.tyg_facilitator = False
 
 ## A discussion prompt: a card for the group in facilitator mode
 ## (tyg_facilitator.rpy); players on their own carry straight on.
-label tyg_discuss(prompt):
-    $ tyg_trace("discuss", id=prompt.id)
+label tyg_discuss(prompt_name):
+    $ tyg_trace("discuss", id=tyg_lookup(prompt_name).id)
     if tyg_facilitating():
-        call screen tyg_discussion(prompt)
+        call screen tyg_discussion(tyg_lookup(prompt_name))
     return
 
 ## Reached only if the game is started without picking a scenario.

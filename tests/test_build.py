@@ -69,7 +69,7 @@ def test_blocks_map_back_to_their_yaml_lines(tmp_path):
     assert "id: ask_ava" in source_of(r'"Ask Ava if she knows this account":')
     assert "id: ava_chat" in source_of(r"^label tyg_s__sample__ava_chat:")
     assert "- say: ava" in source_of(r"Never heard of her")  # the step starts at its key
-    assert "set: {reported: true}" in source_of(r'tyg_set\("reported", True\)')
+    assert "set: {reported: true}" in source_of(r'tyg_set\(\{"reported": True\}\)')
     assert "title: Saying no is always OK" in source_of(r"^define tyg_fb__sample__say_no =")
 
 

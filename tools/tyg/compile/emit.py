@@ -4,6 +4,11 @@ Output is deterministic (it depends only on the IR, which follows source
 order), so building twice gives byte-identical files. Every file starts with
 a header that marks it as generated and names its source; every block and
 statement is preceded by a ``## src:LINE`` comment pointing back to the YAML.
+
+Saves: every place the player can stop at is just after a label with a
+stable name (``ir``, ``lower.StepNames``), because a Ren'Py label starts a
+new rollback entry named after it; lines carry an ``id`` clause; calls pass
+define names as strings, so saves hold names rather than story objects.
 """
 
 from __future__ import annotations
@@ -52,15 +57,33 @@ class _Emitter:
         self.put(depth, f"## src:{loc.line}")
 
     def ops(self, depth: int, ops: list[ir.Op]) -> None:
-        for op in ops:
-            self.op(depth, op)
+        i = 0
+        while i < len(ops):
+            if isinstance(ops[i], ir.SetFlag):
+                # A run of flags is set in one statement.
+                j = i
+                while j < len(ops) and isinstance(ops[j], ir.SetFlag):
+                    j += 1
+                self.set_flags(depth, ops[i:j])  # type: ignore[arg-type]
+                i = j
+            else:
+                self.op(depth, ops[i])
+                i += 1
+
+    def set_flags(self, depth: int, sets: list[ir.SetFlag]) -> None:
+        if not sets:
+            return
+        self.src(depth, sets[0].loc)
+        values = ", ".join(f"{py_literal(s.name)}: {s.value!r}" for s in sets)
+        self.put(depth, f"$ tyg_set({{{values}}})")
 
     def op(self, depth: int, op: ir.Op) -> None:
+        # A stable label goes above the statement's "## src:" comment, which stays right above the statement.
+        if isinstance(op, (ir.Line, ir.CallLabel)):
+            self.put(depth, f"label {op.label if isinstance(op, ir.Line) else op.before}:")
         self.src(depth, op.loc)
         if isinstance(op, ir.Line):
-            self.put(depth, f"{op.speaker} {say_literal(op.text)}")
-        elif isinstance(op, ir.SetFlag):
-            self.put(depth, f'$ tyg_set("{op.name}", {op.value!r})')
+            self.put(depth, f"{op.speaker} {say_literal(op.text)} id {op.id}")
         elif isinstance(op, ir.IfOp):
             self.put(depth, f"if {op.cond}:")
             self.ops(depth + 1, op.then) if op.then else self.put(depth + 1, "pass")
@@ -68,7 +91,8 @@ class _Emitter:
                 self.put(depth, "else:")
                 self.ops(depth + 1, op.otherwise)
         elif isinstance(op, ir.CallLabel):
-            self.put(depth, f"call {op.label}({op.arg})")
+            self.put(depth, f"call {op.label}({py_literal(op.arg)})")
+            self.put(depth, f"label {op.after}:")
         elif isinstance(op, ir.Menu):
             # A label just before each decision, so tests can wait for it exactly.
             self.put(depth, f"label {op.label}:")
@@ -76,13 +100,14 @@ class _Emitter:
             if op.prompt is not None:
                 # Replies to the phone put the question beside the phone, not under it.
                 asker = "tyg_reply_prompt" if any(i.reply for i in op.items) else "tyg_prompt"
-                self.put(depth + 1, f"{asker} {say_literal(op.prompt)}")
+                self.put(depth + 1, f"{asker} {say_literal(op.prompt)} id {op.prompt_id}")
             for item in op.items:
                 self.src(depth + 1, item.loc)
                 guard = f" if {item.cond}" if item.cond else ""
                 # Menu arguments reach the choice screen as the item's kwargs.
                 args = " (reply=True)" if item.reply else ""
                 self.put(depth + 1, f"{say_literal(item.text)}{args}{guard}:")
+                self.put(depth + 2, f"label {item.label}:")
                 self.put(depth + 2, f"$ tyg_chose({item.feedback})")
                 self.ops(depth + 2, item.sets)
                 self.put(depth + 2, f"call screen tyg_feedback({item.feedback})")
@@ -97,9 +122,9 @@ class _Emitter:
                 self.put(depth, head)
                 self.put(depth + 1, f"jump {t}")
         elif isinstance(op, ir.Location):
-            self.put(depth, f"$ tyg_location({py_literal(op.name)})")
+            self.put(depth, f"scene {op.image}")
         elif isinstance(op, ir.Begin):
-            self.put(depth, f"$ tyg_begin({op.obj})")
+            self.put(depth, f"$ tyg_begin({py_literal(op.obj)})")
         elif isinstance(op, ir.Ending):
             self.put(depth, f"call screen tyg_ending({op.obj})")
             self.put(depth, "return")

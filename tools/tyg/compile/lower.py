@@ -8,6 +8,9 @@ labels (start, quit, main_menu, after_load, ...) nor across scenarios.
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
+
 from tyg.compile import ir
 from tyg.compile.diagnostics import Loc
 from tyg.compile.nodes import (
@@ -64,6 +67,75 @@ class Names:
 
     def ending(self, ending: str) -> str:
         return f"tyg_end__{self.sid}__{ending}"
+
+
+class StepNames:
+    """Stable names for the places in one scene where the player can stop.
+
+    Ren'Py names a statement from its file, the compile time and a serial
+    number, and Debian's engine keeps no .rpyc, so those names change at every
+    build (and every start). A save records the statement it stopped at, so
+    the places a save can stop at get names of their own, made from the YAML:
+
+    * a line: ``<scenario>__<scene>__<digest>``, the digest being 8 hex digits
+      of the SHA-1 of the line's text (the same text again in the scene:
+      ``_2``, ``_3``... in source order). The say statement's ``id`` clause
+      (and so the translation identifier) and, behind ``tyg_l__``, a label
+      just before the line;
+    * a choice taken: ``tyg_l__<scenario>__<scene>__<choice>__chosen``;
+    * a discussion: ``tyg_l__<scenario>__<scene>__<discussion>`` before the
+      call and ``...__after`` after it (the return site a save keeps).
+
+    Why content and not position: a position (the 5th line of the scene)
+    moves when a line is added or removed above it, and then a save resumes
+    on the wrong line and a translation shows under the wrong text. A digest
+    of the text stays put whatever else changes; only the edited line itself
+    gets a new id, so its old translation is not shown for new text and a
+    save stopped on it shows "this story was updated" rather than a wrong line.
+    Author ids never contain ``__`` (``load.ID_RE``) and a digest never
+    does, so the names cannot collide: a line's has three parts after the
+    prefix, a choice's and a discussion's four or five.
+    """
+
+    def __init__(self, scenario_id: str, scene_id: str) -> None:
+        self.base = f"{scenario_id}__{scene_id}"
+        self.seen: Counter[str] = Counter()
+
+    def line(self, text: str) -> str:
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        lid = f"{self.base}__{digest}"
+        self.seen[lid] += 1
+        return lid if self.seen[lid] == 1 else f"{lid}_{self.seen[lid]}"
+
+    @staticmethod
+    def label(line_id: str) -> str:
+        return f"tyg_l__{line_id}"
+
+    def chosen(self, choice: str) -> str:
+        return f"tyg_l__{self.base}__{choice}__chosen"
+
+    def discussion(self, did: str) -> tuple[str, str]:
+        return f"tyg_l__{self.base}__{did}", f"tyg_l__{self.base}__{did}__after"
+
+
+#: Scene locations, as authors write them, to the backgrounds in game/images/
+#: (drawn by tools/make_art.py): the first key found in the place wins.
+BACKGROUNDS = [
+    ("bedroom", "bedroom"), ("room", "bedroom"),
+    ("kitchen", "kitchen"), ("home", "kitchen"), ("house", "kitchen"),
+    ("hall", "hallway"), ("school", "hallway"), ("class", "hallway"), ("cafeteria", "hallway"),
+    ("park", "park"), ("outside", "park"),
+    ("office", "office"), ("club", "office"), ("counsel", "office"),
+    ("phone", "phone"),
+]  # fmt: skip
+#: A calm plain background for places with no picture (game/tyg_runtime.rpy).
+PLAIN_BACKGROUND = "tyg_background"
+
+
+def background(place: str) -> str:
+    """The Ren'Py image shown for a scene's location, resolved at build time (so lint and prediction see it)."""
+    words = place.lower()
+    return next((f"bg {bg}" for key, bg in BACKGROUNDS if key in words), PLAIN_BACKGROUND)
 
 
 def discussion_name(did: str) -> str:
@@ -199,8 +271,9 @@ def lower_scenario(sc: Scenario) -> ir.Module:
     entry_ops: list[ir.Op] = [ir.Begin(n.scenario, sc.loc), ir.Jump([(None, n.node(start))], sc.loc)]
     mod.labels.append(ir.Label(n.entry, f"start of scenario '{sc.id}'", entry_ops, sc.loc))
     for scene in sc.scenes:
-        ops = [ir.Location(scene.location, scene.loc)] if scene.location else []
-        ops += _lower_steps(scene.steps, n, roles)
+        steps = StepNames(sc.id, scene.id)
+        ops = [ir.Location(scene.location, scene.loc, background(scene.location))] if scene.location else []
+        ops += _lower_steps(scene.steps, n, roles, steps)
         if scene.choices:
             items = [
                 ir.MenuItem(
@@ -211,12 +284,13 @@ def lower_scenario(sc: Scenario) -> ir.Module:
                     target=n.node(c.goto.id),
                     loc=c.loc,
                     reply=c.reply,
+                    label=steps.chosen(c.id),
                 )
                 for c in scene.choices
             ]
-            ops.append(
-                ir.Menu(scene.prompt.value if scene.prompt else None, items, scene.loc, n.decision(scene.id))
-            )
+            prompt = scene.prompt.value if scene.prompt else None
+            prompt_id = steps.line(prompt) if prompt is not None else ""
+            ops.append(ir.Menu(prompt, items, scene.loc, n.decision(scene.id), prompt_id))
         else:
             ops.append(
                 ir.Jump([(cond_py(b.cond) if b.cond else None, n.node(b.target.id)) for b in scene.goto], scene.loc)
@@ -227,23 +301,29 @@ def lower_scenario(sc: Scenario) -> ir.Module:
     return mod
 
 
-def _lower_steps(steps: list[Step], n: Names, roles: dict[str, str]) -> list[ir.Op]:
+def _line(speaker: str, text: str, loc: Loc, steps: StepNames) -> ir.Line:
+    lid = steps.line(text)
+    return ir.Line(speaker, text, loc, lid, steps.label(lid))
+
+
+def _lower_steps(steps: list[Step], n: Names, roles: dict[str, str], names: StepNames) -> list[ir.Op]:
     ops: list[ir.Op] = []
     for st in steps:
         if isinstance(st, Narrate):
-            ops.append(ir.Line(NARRATOR, st.text.value, st.loc))
+            ops.append(_line(NARRATOR, st.text.value, st.loc, names))
         elif isinstance(st, Say):
-            ops.append(ir.Line(n.speaker(st.who.id), st.text.value, st.loc))
+            ops.append(_line(n.speaker(st.who.id), st.text.value, st.loc, names))
         elif isinstance(st, Chat):
-            ops.append(ir.Line(n.sender(st.sender.id), st.text.value, st.loc))
+            ops.append(_line(n.sender(st.sender.id), st.text.value, st.loc, names))
         elif isinstance(st, SetFlags):
             ops.extend(_sets(st))
         elif isinstance(st, If):
-            ops.append(
-                ir.IfOp(cond_py(st.cond), _lower_steps(st.then, n, roles), _lower_steps(st.otherwise, n, roles), st.loc)
-            )
+            then = _lower_steps(st.then, n, roles, names)
+            otherwise = _lower_steps(st.otherwise, n, roles, names)
+            ops.append(ir.IfOp(cond_py(st.cond), then, otherwise, st.loc))
         elif isinstance(st, Discuss):
-            ops.append(ir.CallLabel("tyg_discuss", discussion_name(st.id), st.loc))
+            before, after = names.discussion(st.id)
+            ops.append(ir.CallLabel("tyg_discuss", discussion_name(st.id), st.loc, before, after))
     return ops
 
 
