@@ -105,19 +105,19 @@ screen tyg_reply_choices(items):
                 button:
                     style "tyg_reply_button"
                     action i.action
-                    alt __("Choice {}: ").format(n) + __("Reply: ") + i.caption
+                    alt __("Choice {number}: Reply: {choice}").format(number=n, choice=__(i.caption))
                     hbox:
                         spacing 12
                         text "{}.".format(n) style "tyg_reply_number" yalign 0.5
                         text i.caption style "tyg_reply_text" yalign 0.5
                         text "➤" style "tyg_reply_number" yalign 0.5
             else:
-                textbutton ("{}. ".format(n) + i.caption):
+                textbutton __("{number}. {choice}").format(number=n, choice=__(i.caption)):
                     action i.action
                     style "tyg_choice_button"
                     xminimum 0
                     xfill True
-                    alt __("Choice {}: ").format(n) + i.caption
+                    alt __("Choice {number}: {choice}").format(number=n, choice=__(i.caption))
             if n <= 9:
                 key str(n) action i.action
 
@@ -244,10 +244,10 @@ screen tyg_choice_list(items):
     vbox:
         style "tyg_choice_box"
         for n, i in enumerate(items, 1):
-            textbutton ("{}. ".format(n) + i.caption):
+            textbutton __("{number}. {choice}").format(number=n, choice=__(i.caption)):
                 action i.action
                 style "tyg_choice_button"
-                alt __("Choice {}: ").format(n) + i.caption
+                alt __("Choice {number}: {choice}").format(number=n, choice=__(i.caption))
             if n <= 9:
                 key str(n) action i.action
 
@@ -289,12 +289,12 @@ screen tyg_feedback(fb):
                         text fb.happened
                         $ flags = tyg_red_flags.pick(fb.red_flags)
                         if flags:
-                            text _("Red flags (select one to see why)") style "tyg_small" color tyg_colour_flag bold True alt (__("Red flags: ") + ", ".join(rf.name for rf in flags) + __(". Select one to hear why."))
+                            text _("Red flags (select one to see why)") style "tyg_small" color tyg_colour_flag bold True alt __("Red flags: {names}. Select one to hear why.").format(names=", ".join(__(rf.name) for rf in flags))
                             for rf in flags:
                                 button:
                                     style "tyg_flag_row"
                                     action ToggleSetMembership(opened, rf.id)
-                                    alt ((rf.name + ". " + rf.explain) if rf.id in opened else rf.name)
+                                    alt (__("{name}. {explanation}").format(name=__(rf.name), explanation=__(rf.explain)) if rf.id in opened else __(rf.name))
                                     hbox:
                                         spacing 12
                                         if renpy.has_image("icon red_flag"):

@@ -184,7 +184,7 @@ screen tyg_vote(items):
                             button:
                                 style "tyg_vote_button"
                                 action i.action
-                                alt __("Choice {}: ").format(n) + (__("Reply: ") if reply else "") + i.caption
+                                alt (__("Choice {number}: Reply: {choice}") if reply else __("Choice {number}: {choice}")).format(number=n, choice=__(i.caption))
                                 hbox:
                                     spacing 28
                                     text str(n) style "tyg_vote_number" yalign 0.5

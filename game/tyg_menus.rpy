@@ -27,7 +27,7 @@ init python:
     }
 
     def tyg_minutes(sc):
-        return __("about {} minutes").format(sc.minutes) if sc.minutes else ""
+        return __("about {minutes} minutes").format(minutes=sc.minutes) if sc.minutes else ""
 
 ## Journal and help buttons, shown beside the quick exit (tyg_privacy.rpy).
 screen tyg_tool_buttons():
@@ -95,12 +95,12 @@ screen tyg_journal():
         if spotted:
             text _("Red flags you spotted") style "tyg_heading" color tyg_colour_safe
             for rf in spotted:
-                text "✓ " + rf.name bold True
+                text __("✓ {red_flag}").format(red_flag=__(rf.name)) bold True
                 text rf.explain style "tyg_small"
         if missed:
             text _("Red flags to watch for") style "tyg_heading" color tyg_colour_flag
             for rf in missed:
-                text "• " + rf.name bold True
+                text __("• {red_flag}").format(red_flag=__(rf.name)) bold True
                 text rf.explain style "tyg_small"
         if tyg_journal.actions_met:
             text _("Safe actions") style "tyg_heading"
@@ -140,16 +140,16 @@ screen tyg_ending(ending):
                         $ missed = tyg_journal.red_flags("missed")
                         if spotted:
                             text _("Red flags you spotted") style "tyg_small" color tyg_colour_safe bold True
-                            text ", ".join(rf.name for rf in spotted)
+                            text ", ".join(__(rf.name) for rf in spotted)
                         if missed:
                             text _("Red flags to watch for next time") style "tyg_small" color tyg_colour_flag bold True
-                            text ", ".join(rf.name for rf in missed)
+                            text ", ".join(__(rf.name) for rf in missed)
                         if tyg_journal.actions_taken:
                             text _("Safe actions you took") style "tyg_small" color tyg_colour_safe bold True
-                            text ", ".join(sa.name for sa in tyg_safe_actions.pick(tyg_journal.actions_taken))
+                            text ", ".join(__(sa.name) for sa in tyg_safe_actions.pick(tyg_journal.actions_taken))
                         text _("Three things to remember") style "tyg_heading"
                         for km in tyg_journal.takeaways(3):
-                            text "• " + km.name + ". " + km.explain
+                            text __("• {message}. {explanation}").format(message=__(km.name), explanation=__(km.explain))
                         text _("Where to get help") style "tyg_heading"
                         for r in tyg_resources.pick(ending.resources):
                             vbox:
@@ -204,11 +204,11 @@ screen main_menu():
                         ## Every cell of a grid has one size: it grows with the text size.
                         ysize int(215 * _preferences.font_size ** 1.2)
                         action Show("tyg_before_start", sc=sc)
-                        alt (sc.title + ". " + __("Play as ") + sc.player_name + ", " + str(sc.player_age))
+                        alt __("{title}. Play as {name}, {age}").format(title=__(sc.title), name=__(sc.player_name), age=sc.player_age)
                         vbox:
                             spacing 4
                             text sc.title style "tyg_button_text" bold True
-                            text (__("Play as ") + sc.player_name + ", " + str(sc.player_age) + "  ·  " + tyg_minutes(sc)) style "tyg_small"
+                            text __("Play as {name}, {age}  ·  {minutes}").format(name=__(sc.player_name), age=sc.player_age, minutes=tyg_minutes(sc)) style "tyg_small"
                             text sc.summary style "tyg_small"
                 ## A grid must be full: an odd number of stories gets an empty cell.
                 for i in range(len(tyg_scenarios) % 2):
@@ -241,7 +241,7 @@ screen tyg_before_start(sc):
             vbox:
                 spacing 16
                 text sc.title style "tyg_title"
-                text (__("You play ") + sc.player_name + ", " + str(sc.player_age) + ".") bold True
+                text __("You play {name}, {age}.").format(name=__(sc.player_name), age=sc.player_age) bold True
             side "c r":
                 spacing 10
                 viewport:

@@ -51,6 +51,14 @@ init -1500 python:
         renpy.persistent.should_save_persistent = False
 
 init python:
+    ## language = es starts the game in Spanish (build.py makes game/generated/tl/spanish/
+    ## from translations/es.po). It is the default: a player can still pick another
+    ## language in Settings, which is kept on a home computer and forgotten in lab mode.
+    TYG_LANGUAGE_CODES = {"en": None, "english": None, "es": "spanish", "spanish": "spanish", "español": "spanish"}
+    _tyg_language = _tyg_setting("language", "").strip().lower()
+    if TYG_LANGUAGE_CODES.get(_tyg_language) in renpy.known_languages():
+        config.default_language = TYG_LANGUAGE_CODES[_tyg_language]
+
     if tyg_lab_mode:
         config.has_autosave = False
         config.autosave_on_choice = False

@@ -217,9 +217,9 @@ init -10 python:
         """How to reach a help resource, in one line."""
         ways = [ ]
         if r.phone:
-            ways.append(__("Call ") + r.phone)
+            ways.append(__("Call {phone}").format(phone=__(r.phone)))
         if r.sms:
-            ways.append(r.sms)
+            ways.append(__(r.sms))
         if r.url:
             ways.append(r.url)
         return "  ·  ".join(ways)

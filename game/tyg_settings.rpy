@@ -20,6 +20,13 @@ init python:
 
     ## Text sizes offered, as multiples of the designed size. The largest is
     ## the one the layout tests check for overflow.
+    ## Languages by Ren'Py name (None is English), each named in its own words.
+    TYG_LANGUAGE_NAMES = {None: "English", "spanish": "Español"}
+
+    def tyg_languages():
+        """(Ren'Py language, its own name) for English and each language the build made."""
+        return [(None, "English")] + [(l, TYG_LANGUAGE_NAMES.get(l, l)) for l in sorted(renpy.known_languages()) if l]
+
     TYG_TEXT_SIZES = [(_("Normal"), 1.0), (_("Large"), 1.2), (_("Largest"), 1.4)]
 
 screen tyg_settings():
@@ -32,6 +39,13 @@ screen tyg_settings():
             ## In facilitator mode, also the projector size (tyg_facilitator.rpy).
             for label, scale in tyg_text_sizes():
                 textbutton label action Preference("font size", scale) style "tyg_button"
+        text _("Language") style "tyg_heading"
+        hbox:
+            spacing 12
+            box_wrap True
+            ## Each language is named in its own words, so it is never translated.
+            for code, name in tyg_languages():
+                textbutton name action Language(code) style "tyg_button"
         text _("Reading") style "tyg_heading"
         hbox:
             spacing 12

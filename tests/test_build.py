@@ -20,7 +20,13 @@ def build_into(tmp, source=SAMPLE):
 
 
 def read_all(folder):
-    return {n: open(os.path.join(folder, n), "rb").read() for n in sorted(os.listdir(folder))}
+    """Every file under folder (translations are in tl/<language>/), by '/'-separated relative path."""
+    out = {}
+    for dirpath, _dirs, names in os.walk(folder):
+        for n in names:
+            path = os.path.join(dirpath, n)
+            out[os.path.relpath(path, folder).replace(os.sep, "/")] = open(path, "rb").read()
+    return dict(sorted(out.items()))
 
 
 def test_sample_checks_clean():
@@ -40,7 +46,9 @@ def test_build_is_byte_identical_every_time(tmp_path):
     assert read_all(gen2) == a  # rebuilt from nothing: same bytes
     _, gen3 = build_into(str(tmp_path / "b"))
     assert read_all(gen3) == a  # another folder: same bytes
-    assert sorted(a) == ["catalogue.rpy", "index.rpy", "scenario_sample.rpy"]
+    assert sorted(a) == [
+        "catalogue.rpy", "index.rpy", "scenario_sample.rpy", "tl/spanish/scenario_sample.rpy", "tl/spanish/strings.rpy",
+    ]
 
 
 def test_every_generated_file_is_marked_and_names_its_source(tmp_path):

@@ -42,7 +42,13 @@ def _parser() -> argparse.ArgumentParser:
         return sp
 
     with_game(with_source(sub.add_parser("build", help="check and compile (the default)")))
-    with_source(sub.add_parser("check", help="validate only; writes nothing"))
+    chk = with_source(sub.add_parser("check", help="validate only; writes nothing"))
+    chk.add_argument("--lang", action="append", default=None, metavar="CODE", help="also check this translation (e.g. es); repeatable (default: those translations/LINGUAS lists)")
+    chk.add_argument("--strict", action="store_true", help="untranslated or fuzzy entries are errors, not warnings")
+    tl = sub.add_parser("translations", help="extract: write the POT file; update: merge it into translations/<lang>.po")
+    tl.add_argument("action", choices=("extract", "update"), help="extract the strings, or update the PO files from them")
+    with_source(tl)
+    tl.add_argument("--lang", action="append", default=None, metavar="CODE", help="with update: this language (made if missing); repeatable (default: every PO file)")
     with_source(sub.add_parser("matrix", help="print what each catalogue item is taught by (item -> scenes)"))
     with_game(with_source(sub.add_parser("lint", help="build, then run Ren'Py's own lint; any finding fails")))
     play = with_game(with_source(sub.add_parser("play", help="build, then launch the game (or, with --text, play in the terminal)")))
@@ -238,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         "test": cmd_test,
         "transcript": _lazy("play.textplay", "cmd_transcript"),
         "randomtest": _lazy("play.randomplay", "cmd_randomtest"),
+        "translations": _lazy("i18n.command", "cmd_translations"),
         "coverage": _lazy("engine.coverage_run", "cmd_coverage"),
         "guide": _lazy("teach.guide", "cmd_guide"),
         "dist": _lazy("engine.dist", "cmd_dist"),

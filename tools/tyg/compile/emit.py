@@ -25,7 +25,8 @@ INDENT = "    "
 
 def py_value(v: ir.PyValue) -> str:
     if isinstance(v, ir.PyText):
-        return py_text_literal(v.value)
+        # _() marks the text for Ren'Py's translate command; the screens translate it when shown.
+        return f"_({py_text_literal(v.value)})" if v.translate else py_text_literal(v.value)
     if isinstance(v, ir.PyName):
         return v.name
     if isinstance(v, bool) or v is None or isinstance(v, int):

@@ -26,6 +26,8 @@ class PyText:
     """A player-visible string inside a Python expression."""
 
     value: str
+    #: Marked for Ren'Py's translation (``_("...")``); False for what no language changes (a web address).
+    translate: bool = True
 
 
 @dataclass

@@ -354,7 +354,7 @@ def lower_catalogue(cat: Catalogue | None, source: str) -> ir.Module:
                     ("name", ir.PyText(r.name.value)),
                     ("explain", ir.PyText(r.explain.value)),
                     ("country", r.country),
-                    ("url", ir.PyText(r.url) if r.url else None),
+                    ("url", ir.PyText(r.url, translate=False) if r.url else None),
                     ("phone", ir.PyText(r.phone) if r.phone else None),
                     ("sms", ir.PyText(r.sms) if r.sms else None),
                 ],

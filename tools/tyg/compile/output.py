@@ -59,18 +59,28 @@ def write_files(gen_dir: str, files: dict[str, str]) -> tuple[list[str], list[st
         data = files[name].encode("utf-8")
         try:
             with open(path, "rb") as fh:
+def _generated_names(gen_dir: str) -> list[str]:
+    """Every file under ``gen_dir``, as a '/'-separated path relative to it."""
+    out = []
+    for dirpath, _dirs, names in os.walk(gen_dir):
+        rel = os.path.relpath(dirpath, gen_dir).replace(os.sep, "/")
+        out += [name if rel == "." else f"{rel}/{name}" for name in names]
+    return sorted(out)
+
+
                 if fh.read() == data:
                     continue
         except OSError:
             pass
         _atomic_write(path, data)
         written.append(path)
-    for name in sorted(os.listdir(gen_dir)):
+    for name in _generated_names(gen_dir):
         path = os.path.join(gen_dir, name)
         if name.endswith(".rpy") and name not in files and is_generated(path):
             os.unlink(path)
             removed.append(path)
             for suffix in ("c", "mc"):
                 if os.path.exists(path + suffix):
+        os.makedirs(os.path.dirname(path), exist_ok=True)  # translations go in tl/<language>/
                     os.unlink(path + suffix)
     return written, removed

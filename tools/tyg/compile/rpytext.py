@@ -39,9 +39,18 @@ def say_literal(s: str) -> str:
 
 
 def _say_literal_slow(s: str) -> str:
+    return renpy_literal(markup(s).replace("%", "%%"))
+
+
+def renpy_literal(value: str) -> str:
+    """A double-quoted Ren'Py string literal whose parsed value is exactly ``value``.
+
+    Nothing is doubled: ``value`` is already Ren'Py text (a translation's
+    ``old``/``new`` key, whose ``[`` and ``{`` the caller has doubled).
+    """
     out = ['"']
     prev_space = False
-    for ch in s:
+    for ch in value:
         if ch == " ":
             # A lone space survives Ren'Py's whitespace collapsing; a run does not.
             out.append("\\u0020" if prev_space else " ")
@@ -54,12 +63,6 @@ def _say_literal_slow(s: str) -> str:
             out.append('\\"')
         elif ch == "\n":
             out.append("\\n")
-        elif ch == "[":
-            out.append("[[")
-        elif ch == "{":
-            out.append("{{")
-        elif ch == "%":
-            out.append("%%")
         elif (ch.isspace() or not ch.isprintable()) and ord(ch) <= 0xFFFF:
             out.append(_u(ch))
         else:

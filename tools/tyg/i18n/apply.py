@@ -1,0 +1,79 @@
+"""Using a translation: look strings up, and make a translated copy of a project.
+
+``Translation`` answers "what does this English say in Spanish here" for one
+PO file: a translated, non-fuzzy entry gives its text; anything else gives
+the English back, as the game does (Ren'Py shows the original when a
+translation is missing).
+
+``translate_project`` returns a deep copy of a project with every visible
+string replaced, so the interpreter, the terminal player, the guide and the
+reading-level and wording checks work on Spanish without knowing about
+languages. ``ui`` translates the terminal player's own strings (context
+``ui``, shared with the game's runtime).
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+
+from babel.messages.catalog import Catalog
+
+from tyg.compile.diagnostics import Report
+from tyg.compile.nodes import Project
+from tyg.i18n import po as pofile
+from tyg.i18n.messages import UI, project_msgs
+
+
+class Translation:
+    def __init__(self, lang: str, catalog: Catalog | None) -> None:
+        self.lang = lang
+        self.table: dict[tuple[str, str | None], str] = {}
+        if catalog is not None:
+            for m in catalog:
+                if m.id and m.string and "fuzzy" not in m.flags and isinstance(m.string, str):
+                    self.table[(m.id, m.context)] = m.string
+
+    def get(self, text: str, context: str | None) -> str:
+        return self.table.get((text, context), text)
+
+    def has(self, text: str, context: str | None) -> bool:
+        return (text, context) in self.table
+
+
+ENGLISH = Translation("en", None)
+_active: Translation = ENGLISH
+
+
+def load(source: str, lang: str, report: Report) -> Translation | None:
+    """The translation of ``source`` into ``lang`` (None after a diagnostic); English for "en"."""
+    if lang in ("en", "", None):
+        return ENGLISH
+    path = os.path.join(pofile.translations_dir(source), f"{lang}.po")
+    if not os.path.exists(path):
+        known = ", ".join(sorted(pofile.LANGUAGES))
+        raise LookupError(f"no translation {path} (languages with a PO file: {known}); make it with: python3 build.py translations update --lang {lang}")
+    cat = pofile.read(path, report)
+    return None if cat is None else Translation(lang, cat)
+
+
+def activate(tr: Translation) -> None:
+    """The language of ``ui`` from now on (the terminal player's strings)."""
+    global _active
+    _active = tr
+
+
+def ui(text: str, **fields) -> str:
+    """A terminal-player string in the active language, with its named fields filled in."""
+    out = _active.get(text, UI)
+    return out.format(**fields) if fields else out
+
+
+def translate_project(project: Project, tr: Translation) -> Project:
+    """A copy of ``project`` with every visible string in ``tr``'s language."""
+    if tr is ENGLISH:
+        return project
+    out = copy.deepcopy(project)
+    for m in project_msgs(out):  # listed from the copy, so each names the copy's own node
+        setattr(m.owner, m.attr, tr.get(m.text, m.context))
+    return out

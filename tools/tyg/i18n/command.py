@@ -1,0 +1,59 @@
+"""``build.py translations extract|update``, and ``--lang`` for the players and the guide."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from tyg.compile import pipeline
+from tyg.compile.diagnostics import Report
+from tyg.compile.nodes import Project
+from tyg.i18n import languages
+
+#: Codes up to this one are the loader's: the file, its YAML or its keys.
+LAST_LOAD_CODE = "TYG011"
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    from tyg.cli import AUTHOR_ERROR, OK, _paths, _print_report
+
+    source, _ = _paths(args)
+    result = pipeline.check(source, langs=[])
+    # A file that could not be read would look deleted, and its translations obsolete: stop.
+    # Other errors (a wrong reference, say) do not change which strings there are.
+    unreadable = [d for d in result.report.errors if d.code <= LAST_LOAD_CODE]
+    if unreadable or result.project is None:
+        _print_report(result, args.format)
+        print("fix the errors above first: every file must load before its strings are extracted", file=sys.stderr)
+        return AUTHOR_ERROR
+    if args.action == "extract":
+        path, changed = languages.extract(result.project, source)
+        print(f"{os.path.relpath(path)}: {'written' if changed else 'unchanged'}")
+        return OK
+    report = Report()
+    written = languages.update(result.project, source, args.lang or [], report)
+    if report.items:
+        print(report.render_text(), file=sys.stderr)
+    for path in written:
+        print(f"{os.path.relpath(path)}: written")
+    if not written:
+        print("nothing changed")
+    return AUTHOR_ERROR if report.errors else OK
+
+
+def translated(project: Project, source: str, lang: str | None) -> Project:
+    """``project`` in ``lang`` (as is for English); the terminal player's own strings follow.
+
+    Raises LookupError for a language with no PO file, ValueError for a PO file that cannot be read.
+    """
+    from tyg.i18n.apply import activate, load, translate_project
+
+    if not lang or lang == "en":
+        return project
+    report = Report()
+    tr = load(source, lang, report)
+    if tr is None:
+        raise ValueError(report.render_text())
+    activate(tr)
+    return translate_project(project, tr)

@@ -1,0 +1,108 @@
+"""The translation steps the build and the command line run: extract, update, check, compile.
+
+A project's translations live in its ``translations/`` folder
+(``po.translations_dir``): ``trust-your-gut.pot`` and one ``<lang>.po`` per
+language. ``LINGUAS`` lists the languages that are finished and ship: those
+are checked by every ``check`` and ``build`` (zero warnings means complete).
+A language still being translated is checked when asked for
+(``check --lang es``); every PO file, finished or not, is compiled into the
+game, where a missing translation shows the English.
+"""
+
+from __future__ import annotations
+
+import os
+
+from tyg.compile.diagnostics import Report
+from tyg.compile.lower import lower_project
+from tyg.compile.nodes import Project
+from tyg.compile.load import display_path
+from tyg.i18n import po as pofile
+from tyg.i18n.apply import Translation, translate_project
+from tyg.i18n.checks import check_catalog, check_conflicts, check_spanish_reading, check_spanish_wording
+from tyg.i18n.messages import all_msgs
+from tyg.i18n.renpy_tl import tl_files
+
+#: The project folder whose game/ holds the hand-written runtime.
+RUNTIME_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+
+
+def po_files(source: str) -> dict[str, str]:
+    """Language code -> its PO file, for every PO file of the project."""
+    folder = pofile.translations_dir(source)
+    if not os.path.isdir(folder):
+        return {}
+    return {n[:-3]: os.path.join(folder, n) for n in sorted(os.listdir(folder)) if n.endswith(".po")}
+
+
+def shipped(source: str) -> list[str]:
+    """The languages ``LINGUAS`` lists (one code per line or space-separated; '#' starts a comment)."""
+    path = os.path.join(pofile.translations_dir(source), "LINGUAS")
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            return [w for line in fh for w in line.split("#", 1)[0].split()]
+    except OSError:
+        return []
+
+
+def extract(project: Project, source: str, root: str = RUNTIME_ROOT) -> tuple[str, bool]:
+    """Write the POT file; returns its path and whether it changed."""
+    path = os.path.join(pofile.translations_dir(source), pofile.POT_NAME)
+    return path, pofile.write(path, pofile.make_pot(all_msgs(project, root)))
+
+
+def update(project: Project, source: str, langs: list[str], report: Report, root: str = RUNTIME_ROOT) -> list[str]:
+    """Write the POT, then merge it into each language's PO file (made when missing). Returns the files written."""
+    pot = pofile.make_pot(all_msgs(project, root))
+    folder = pofile.translations_dir(source)
+    written = [p for p in [os.path.join(folder, pofile.POT_NAME)] if pofile.write(p, pot)]
+    for lang in langs or list(po_files(source)):
+        path = os.path.join(folder, f"{lang}.po")
+        if os.path.exists(path):
+            old = pofile.read(path, report)
+            if old is None:
+                continue  # a syntax error, reported: merging would lose what could not be read
+            cat = pofile.update(old, pot)
+        else:
+            cat = pofile.new_po(pot, lang)
+        if pofile.write(path, cat):
+            written.append(path)
+    return written
+
+
+def check(project: Project, source: str, report: Report, langs: list[str] | None = None, strict: bool = False, root: str = RUNTIME_ROOT) -> dict[str, Translation]:
+    """Check the given languages (default: those LINGUAS ships); returns their translations."""
+    files = po_files(source)
+    out: dict[str, Translation] = {}
+    msgs = all_msgs(project, root)
+    for lang in shipped(source) if langs is None else langs:
+        path = files.get(lang)
+        if path is None:
+            raise LookupError(f"no translation for '{lang}': {display_path(os.path.join(pofile.translations_dir(source), lang + '.po'))} does not exist")
+        cat = pofile.read(path, report)
+        if cat is None:
+            continue
+        tr = out[lang] = Translation(lang, cat)
+        check_catalog(cat, path, msgs, report, strict)
+        check_conflicts(cat, path, msgs, tr, report)
+        if lang == "es":
+            check_spanish_wording(msgs, tr, report)
+            check_spanish_reading(translate_project(project, tr), report)
+    return out
+
+
+def compiled(project: Project, source: str, catalogue_source: str, report: Report, root: str = RUNTIME_ROOT) -> dict[str, str]:
+    """The Ren'Py translation files of every PO file, by name under ``game/generated/``."""
+    files: dict[str, str] = {}
+    msgs = all_msgs(project, root)
+    modules = None
+    for lang, path in po_files(source).items():
+        cat = pofile.read(path, report)
+        if cat is None:
+            continue
+        if modules is None:
+            shown = Project(display_path(project.root), project.catalogue, project.scenarios)
+            modules = lower_project(shown, catalogue_source)
+        name = pofile.LANGUAGES.get(lang, (lang, lang))[0]
+        files.update(tl_files(name, modules, msgs, Translation(lang, cat), display_path(path)))
+    return files
