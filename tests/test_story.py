@@ -67,7 +67,9 @@ def test_size_decisions_and_endings(story, sid):
     assert len(sc.endings) >= 3
     minutes = path_words(sc, t) / WORDS_PER_MINUTE + decisions * SECONDS_PER_DECISION / 60
     if sid in TEENS:
-        assert 10 <= minutes <= 20, f"{sid}: about {minutes:.1f} minutes along the main path"
+        # One story per lesson: a full story, yet it fits a 15-minute slot with room to talk
+        # (the median random play-through's words are held to 1,800 in test_story_facts.py).
+        assert 7 <= minutes <= 15, f"{sid}: about {minutes:.1f} minutes along the main path"
         assert sc.minutes is not None and 10 <= sc.minutes <= 20
 
 
