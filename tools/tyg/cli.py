@@ -87,6 +87,15 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def build_cache():
+    """The build cache in .tyg-cache/ (gitignored, safe to delete); none when TYG_NO_CACHE is set."""
+    if os.environ.get("TYG_NO_CACHE"):
+        return None
+    from tyg.compile.cache import Cache
+
+    return Cache(os.path.join(ROOT, ".tyg-cache"))
+
+
 def _paths(args: argparse.Namespace) -> tuple[str, str]:
     source = args.source or os.path.join(ROOT, DEFAULT_SOURCE)
     game = getattr(args, "game", None) or os.path.join(ROOT, DEFAULT_GAME)
@@ -102,10 +111,10 @@ def _print_report(result: pipeline.Result, fmt: str) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     source, _ = _paths(args)
-    result = pipeline.check(source)
+    result = pipeline.check(source, cache=build_cache())
     _print_report(result, args.format)
     if result.ok and args.format == "text":
-        n = len(result.project.scenarios) if result.project else 0
+        n = result.scenario_count
         print(f"checked {n} scenario{'s' * (n != 1)}: no errors")
     return OK if result.ok else AUTHOR_ERROR
 
@@ -131,10 +140,10 @@ def cmd_matrix(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace, quiet: bool = False) -> pipeline.Result:
     source, game = _paths(args)
-    result = pipeline.build(source, game)
+    result = pipeline.build(source, game, cache=build_cache())
     _print_report(result, args.format)
     if result.ok and args.format == "text" and not quiet:
-        n = len(result.project.scenarios) if result.project else 0
+        n = result.scenario_count
         print(
             f"built {n} scenario{'s' * (n != 1)} into {os.path.relpath(os.path.join(game, 'generated'))}/: "
             f"{len(result.written)} written, {len(result.files) - len(result.written)} unchanged, {len(result.removed)} removed"

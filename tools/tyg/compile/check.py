@@ -28,20 +28,25 @@ def _unique(report: Report, what: str, items) -> None:
             first[id_] = loc
 
 
+def discussion_prompts(sc: Scenario) -> list[tuple[str, Loc]]:
+    """(id, place) of each discuss step in a scenario: their ids are unique project-wide."""
+    return [(st.id, st.loc) for scene in sc.scenes for st in walk_steps(scene.steps) if isinstance(st, Discuss)]
+
+
 def _check_unique_globals(project: Project, report: Report) -> None:
-    _unique(report, "scenario", ((s.id, s.loc) for s in project.scenarios))
-    _unique(
+    check_unique_globals(
+        [(s.id, s.loc) for s in project.scenarios],
+        [p for s in project.scenarios for p in discussion_prompts(s)],
+        project.catalogue,
         report,
-        "discussion prompt",
-        (
-            (st.id, st.loc)
-            for s in project.scenarios
-            for sc in s.scenes
-            for st in walk_steps(sc.steps)
-            if isinstance(st, Discuss)
-        ),
     )
-    cat = project.catalogue
+
+
+def check_unique_globals(scenarios: list[tuple[str, Loc]], prompts: list[tuple[str, Loc]], cat, report: Report) -> None:
+    """Project-wide ids: scenarios, discussion prompts and the catalogue's lists (the build
+    cache calls this with ids kept from each file, without the files' trees)."""
+    _unique(report, "scenario", scenarios)
+    _unique(report, "discussion prompt", prompts)
     if cat is not None:
         for sec in LEARNING_SECTIONS:
             _unique(report, sec.singular, ((i.id, i.loc) for i in cat.section(sec.key)))

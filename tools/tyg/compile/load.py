@@ -118,12 +118,16 @@ def display_path(path: str) -> str:
 # ------------------------------------------------------------------ reading
 
 
-def read_source(path: str, report: Report) -> str | None:
-    """Read a source file as UTF-8 text, or report why it cannot be used."""
+def read_source(path: str, report: Report, data: bytes | None = None) -> str | None:
+    """Read a source file as UTF-8 text, or report why it cannot be used.
+
+    ``data``: the file's bytes, when the caller has read them already (the
+    build cache hashes exactly the bytes that are parsed).
+    """
     shown = display_path(path)
     here = Loc(shown)
     try:
-        size = os.path.getsize(path)
+        size = os.path.getsize(path) if data is None else len(data)
         if size > MAX_FILE_BYTES:
             report.add(
                 "TYG010",
@@ -131,8 +135,9 @@ def read_source(path: str, report: Report) -> str | None:
                 f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}. Split it into several scenarios",
             )
             return None
-        with open(path, "rb") as fh:
-            data = fh.read()
+        if data is None:
+            with open(path, "rb") as fh:
+                data = fh.read()
     except FileNotFoundError:
         report.add("TYG001", here, "no such file")
         return None
@@ -743,8 +748,8 @@ class _ScenarioReader(_Reader):
 # ------------------------------------------------------------------ project
 
 
-def _read_tree(path: str, report: Report) -> tuple[str, yaml.Node] | None:
-    text = read_source(path, report)
+def _read_tree(path: str, report: Report, data: bytes | None = None) -> tuple[str, yaml.Node] | None:
+    text = read_source(path, report, data)
     if text is None:
         return None
     shown = display_path(path)
@@ -752,13 +757,13 @@ def _read_tree(path: str, report: Report) -> tuple[str, yaml.Node] | None:
     return None if node is None else (shown, node)
 
 
-def load_catalogue(path: str, report: Report) -> Catalogue | None:
-    tree = _read_tree(path, report)
+def load_catalogue(path: str, report: Report, data: bytes | None = None) -> Catalogue | None:
+    tree = _read_tree(path, report, data)
     return None if tree is None else _CatalogueReader(tree[0], report).read(tree[1])
 
 
-def load_scenario(path: str, report: Report) -> Scenario | None:
-    tree = _read_tree(path, report)
+def load_scenario(path: str, report: Report, data: bytes | None = None) -> Scenario | None:
+    tree = _read_tree(path, report, data)
     return None if tree is None else _ScenarioReader(tree[0], report).read(tree[1])
 
 
@@ -770,27 +775,36 @@ def scenario_files(root: str) -> list[str]:
     return [os.path.join(root, n) for n in names]
 
 
-def load_project(source: str, report: Report) -> Project:
-    """Load a source folder (catalogue.yaml plus scenarios), or one scenario file and its folder's catalogue."""
+def plan_sources(source: str, report: Report) -> tuple[str, str | None, list[str]] | None:
+    """(root folder, catalogue file or None, scenario files) of a source folder or file; None if it does not exist."""
     if os.path.isdir(source):
         root, files = source, scenario_files(source)
     elif os.path.exists(source) or source.endswith((".yaml", ".yml")):
         root, files = os.path.dirname(source) or ".", [source]
     else:
         report.add("TYG001", Loc(display_path(source)), "no such file or folder")
-        return Project(source, None, [])
+        return None
     catalogue_path = next(
         (p for p in (os.path.join(root, n) for n in CATALOGUE_NAMES) if os.path.exists(p)),
         os.path.join(root, CATALOGUE_NAME),
     )
-    catalogue = None
     if os.path.exists(catalogue_path):
-        catalogue = load_catalogue(catalogue_path, report)
-    elif files:
+        return root, catalogue_path, files
+    if files:
         report.add(
             "TYG023",
             Loc(display_path(catalogue_path)),
             "no catalogue: red flags, safe actions and help resources live in catalogue.yaml beside the scenarios",
         )
+    return root, None, files
+
+
+def load_project(source: str, report: Report) -> Project:
+    """Load a source folder (catalogue.yaml plus scenarios), or one scenario file and its folder's catalogue."""
+    planned = plan_sources(source, report)
+    if planned is None:
+        return Project(source, None, [])
+    root, catalogue_path, files = planned
+    catalogue = load_catalogue(catalogue_path, report) if catalogue_path else None
     scenarios = [s for s in (load_scenario(f, report) for f in files) if s is not None]
     return Project(root, catalogue, scenarios, whole=os.path.isdir(source))

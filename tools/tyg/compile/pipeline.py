@@ -1,6 +1,18 @@
 """load -> check -> lower -> emit, and the write that follows.
 
 Errors stop the build before anything is written; warnings do not.
+
+The work is done file by file where it can be: each scenario file is a
+``Unit`` whose load, per-scenario checks (references and graph, conditions,
+way back, reading level, wording) and generated script depend only on its own
+bytes and the catalogue's. Units come from the build cache (``cache.py``) when
+one is given and nothing they depend on changed; the others are computed, in
+two processes when there is enough of them to pay for it (PyYAML holds the
+GIL, so threads would not help). The project-wide rules (unique ids across
+files, catalogue items taught nowhere, translations) run on what the units
+keep, and the report is assembled in the same two rounds as ever: checks run
+only when every file reads cleanly, and so on. Output is the same, byte for
+byte, with or without the cache and the processes (tests/test_build_cache.py).
 """
 
 from __future__ import annotations
@@ -10,26 +22,70 @@ import gc
 import os
 from dataclasses import dataclass, field
 
-from tyg.compile.check import check_project
-from tyg.play.coverage import check_winnable
-from tyg.teach.readability import check_reading_level
-from tyg.teach.safeguarding import check_wording
-from tyg.teach.teaching import check_teaching
-from tyg.compile.diagnostics import Report
-from tyg.compile.emit import emit_module
-from tyg.compile.load import CATALOGUE_NAME, display_path, load_project
-from tyg.compile.lower import GENERATED_DIR, lower_project
-from tyg.compile.nodes import Project
-from tyg.compile.output import plan_conflicts, write_files
+from tyg.compile.diagnostics import Diagnostic, Loc, Report
+from tyg.compile.load import CATALOGUE_NAME, display_path, load_catalogue, load_scenario, plan_sources
+from tyg.compile.nodes import Catalogue, Project, Scenario
+
+#: Uncached source bytes above which files are parsed in two processes: below it, starting them costs more than it saves.
+PARALLEL_MIN_BYTES = 1_500_000
 
 
 @dataclass
-class Result:
-    report: Report
-    project: Project | None = None
+class Unit:
+    """What one scenario file gives the build; everything but ``scenario`` is kept in the cache."""
+
+    file: str  # as shown in diagnostics
+    load: list[Diagnostic] = field(default_factory=list)
+    check: list[Diagnostic] = field(default_factory=list)  # references and the story graph
+    deep: list[Diagnostic] = field(default_factory=list)  # conditions searched (TYG044, never on screen)
+    teach: list[Diagnostic] = field(default_factory=list)  # way back after a risky choice
+    text: list[Diagnostic] = field(default_factory=list)  # reading level and wording
+    loaded: bool = False
+    id: tuple[str, Loc] | None = None
+    prompts: list[tuple[str, Loc]] = field(default_factory=list)
+    taught: list[tuple[str, str, list[str]]] = field(default_factory=list)  # matrix rows with places
+    files: dict[str, str] = field(default_factory=dict)  # generated, when the file has no errors of its own
+    order: tuple = ()  # (order, id): its place in the main menu
+    measured_minutes: int | None = None  # words.measure_scenario's, which the tree carries too
+    scenario: Scenario | None = None
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["scenario"] = None  # the tree is rebuilt from the file when asked for
+        return state
+
+
+@dataclass
+class CatalogueUnit:
+    file: str
+    catalogue: Catalogue | None
+    load: list[Diagnostic] = field(default_factory=list)
+    text: list[Diagnostic] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
-    written: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
+
+
+class Result:
+    """A check or build: its report, and the project (loaded only when asked for, if it came from the cache)."""
+
+    def __init__(self, report: Report, project: Project | None = None, loader=None, scenario_count: int = 0) -> None:
+        self.report = report
+        self._project = project
+        self._loader = loader
+        self.scenario_count = scenario_count if project is None else len(project.scenarios)
+        self.files: dict[str, str] = {}
+        self.written: list[str] = []
+        self.removed: list[str] = []
+        self.changed: list[str] = []  # source files read afresh (not from the cache)
+
+    @property
+    def project(self) -> Project | None:
+        if self._project is None and self._loader is not None:
+            self._project, self._loader = self._loader(), None
+        return self._project
+
+    @project.setter
+    def project(self, value: Project | None) -> None:
+        self._project, self._loader = value, None
 
     @property
     def ok(self) -> bool:
@@ -55,50 +111,316 @@ def _no_cycle_collection():
             gc.enable()
 
 
-def check(source: str) -> Result:
-    with _no_cycle_collection():
-        return _check(source)
+# ------------------------------------------------------------------ one file
 
 
-def _check(source: str) -> Result:
+def _scenario_unit(path: str, data: bytes | None, catalogue: Catalogue | None, root: str, keep_tree: bool) -> Unit:
+    """Load one scenario file and do everything that depends only on it and the catalogue."""
+    from tyg.compile.check import _check_scenario, discussion_prompts
+    from tyg.compile.emit import emit_module
+    from tyg.compile.lower import lower_scenario
+    from tyg.play.coverage import check_winnable
+    from tyg.teach.readability import check_reading_level
+    from tyg.teach.safeguarding import check_wording
+    from tyg.teach.teaching import check_way_back, matrix
+
+    unit = Unit(display_path(path))
     report = Report()
-    project = load_project(source, report)
+    sc = load_scenario(path, report, data)
+    unit.load = report.items
+    if sc is None or report.errors:  # the build stops at load errors: nothing more is needed
+        return unit
+    unit.loaded = True
+    unit.id = (sc.id, sc.loc)
+    unit.order = (sc.order is None, sc.order or 0, sc.id)
+    unit.prompts = discussion_prompts(sc)
+    one = Project(root, catalogue, [sc], whole=False)
+    report = Report()
+    _check_scenario(one, sc, report)
+    unit.check = report.items
+    errors = bool(unit.load) or bool(report.errors)
+    if not errors:  # conditions are searched only on a sound story graph
+        report = Report()
+        check_winnable(one, report)
+        unit.deep = report.items
+        errors = bool(report.errors)
+    report = Report()
+    check_way_back(one, report)
+    unit.teach = report.items
+    errors = errors or bool(report.errors)
+    report = Report()
+    check_reading_level(one, report)
+    check_wording(Project(root, None, [sc], whole=False), report)
+    unit.text = report.items
+    if catalogue is not None:
+        unit.taught = [(r.section, r.id, r.places) for r in matrix(Project(root, catalogue, [sc]))]
+    if not errors and not report.errors:
+        mod = lower_scenario(sc)
+        unit.files = {mod.filename: emit_module(mod)}
+    unit.measured_minutes = getattr(sc, "measured_minutes", None)
+    if keep_tree:
+        unit.scenario = sc
+    return unit
+
+
+def _catalogue_unit(path: str, data: bytes | None, root: str) -> CatalogueUnit:
+    from tyg.compile.emit import emit_module
+    from tyg.compile.lower import lower_catalogue
+    from tyg.teach.safeguarding import check_wording
+
+    report = Report()
+    cat = load_catalogue(path, report, data)
+    unit = CatalogueUnit(display_path(path), cat, report.items)
+    if cat is not None:
+        report = Report()
+        check_wording(Project(root, cat, [], whole=False), report)
+        unit.text = report.items
+        if not unit.load:
+            mod = lower_catalogue(cat, display_path(os.path.join(root, CATALOGUE_NAME)))
+            unit.files = {mod.filename: emit_module(mod)}
+    return unit
+
+
+def _read(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError:
+        return None  # the loader says why, with its own code
+
+
+def _work(job: tuple) -> Unit:
+    """One scenario file, in a worker process."""
+    path, data, catalogue, root = job
+    with _no_cycle_collection():
+        return _scenario_unit(path, data, catalogue, root, keep_tree=False)
+
+
+def _parallel(jobs: list[tuple], processes: int) -> list[Unit]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    ctx = multiprocessing.get_context(method)
+    # Largest first, so that the two processes finish together.
+    order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][1] or b""))
+    out: list[Unit | None] = [None] * len(jobs)
+    with ProcessPoolExecutor(max_workers=processes, mp_context=ctx) as pool:
+        for i, unit in zip(order, pool.map(_work, [jobs[i] for i in order])):
+            out[i] = unit
+    return out  # type: ignore[return-value]
+
+
+# ------------------------------------------------------------------ the project
+
+
+@dataclass
+class _Loaded:
+    report: Report
+    root: str
+    whole: bool
+    catalogue: CatalogueUnit | None
+    units: list[Unit]
+    paths: list[str]
+    changed: list[str]
+
+
+def _load_units(source: str, cache, processes: int | None) -> _Loaded:
+    report = Report()
+    planned = plan_sources(source, report)
+    if planned is None:
+        return _Loaded(report, source, False, None, [], [], [])
+    root, catalogue_path, files = planned
+    whole = os.path.isdir(source)
+    changed: list[str] = []
+    cat_unit = None
+    cat_key = ""
+    if catalogue_path is not None:
+        data = _read(catalogue_path)
+        key = cache.key("catalogue", display_path(catalogue_path), root, data) if cache is not None and data is not None else None
+        cat_unit = cache.get(key) if key else None
+        if cat_unit is None:
+            cat_unit = _catalogue_unit(catalogue_path, data, root)
+            changed.append(cat_unit.file)
+            if key:
+                cache.put(key, cat_unit)
+        cat_key = key or ""
+    catalogue = cat_unit.catalogue if cat_unit else None
+    units: list[Unit | None] = []
+    todo: list[tuple[int, str | None, tuple]] = []
+    for path in files:
+        data = _read(path)
+        key = None
+        if cache is not None and data is not None and (catalogue_path is None or cat_key):
+            key = cache.key("scenario", display_path(path), root, cat_key, data)
+        unit = cache.get(key) if key else None
+        units.append(unit)
+        if unit is None:
+            todo.append((len(units) - 1, key, (path, data, catalogue, root)))
+    size = sum(len(job[2][1] or b"") for job in todo)
+    if processes is None:
+        processes = 2 if (os.cpu_count() or 1) >= 2 and len(todo) >= 2 and size >= PARALLEL_MIN_BYTES else 1
+    if processes > 1 and len(todo) >= 2:
+        computed = _parallel([job for _, _, job in todo], processes)
+    else:
+        computed = [_scenario_unit(*job, keep_tree=True) for _, _, job in todo]
+    for (i, key, _), unit in zip(todo, computed):
+        units[i] = unit
+        changed.append(unit.file)
+        if key:
+            cache.put(key, unit)
+    if cache is not None and todo:
+        cache.prune()
+    return _Loaded(report, root, whole, cat_unit, units, files, changed)  # type: ignore[arg-type]
+
+
+def _assemble(loaded: _Loaded) -> Report:
+    """The report, in the same rounds as ever: reading, then the story checks, then what is taught."""
+    from tyg.compile.check import check_unique_globals
+
+    report = loaded.report
+    cat_unit, units = loaded.catalogue, loaded.units
+    catalogue = cat_unit.catalogue if cat_unit else None
+    if cat_unit:
+        report.items.extend(cat_unit.load)
+    for u in units:
+        report.items.extend(u.load)
     # Every load error is reported at once. Graph checks need a complete
     # tree: run on a partial one, they would report cascades of false errors.
+    if report.errors:
+        return report
+    check_unique_globals([u.id for u in units if u.id], [p for u in units for p in u.prompts], catalogue, report)
+    for u in units:
+        report.items.extend(u.check)
+    if not report.errors:  # conditions are searched only on a sound story graph
+        for u in units:
+            report.items.extend(u.deep)
+    if not report.errors:  # with broken references, "taught nowhere" would only repeat them
+        for u in units:
+            report.items.extend(u.teach)
+        if loaded.whole and catalogue is not None and units:
+            from tyg.teach.teaching import Row, report_untaught
+
+            rows: dict[tuple[str, str], Row] = {}
+            for u in units:
+                for section, id_, places in u.taught:
+                    row = rows.setdefault((section, id_), Row(section, id_, ""))
+                    row.places.extend(places)
+            report_untaught(catalogue, list(rows.values()), report)
+    for u in units:
+        report.items.extend(u.text)
+    if cat_unit:
+        report.items.extend(cat_unit.text)
+    return report
+
+
+def _project_loader(loaded: _Loaded):
+    def load() -> Project:
+        catalogue = loaded.catalogue.catalogue if loaded.catalogue else None
+        scenarios = []
+        for path, u in zip(loaded.paths, loaded.units):
+            sc = u.scenario
+            if sc is None and u.loaded:
+                sc = load_scenario(path, Report())
+                if sc is not None:
+                    sc.measured_minutes = u.measured_minutes
+            if sc is not None:
+                scenarios.append(sc)
+        return Project(loaded.root, catalogue, scenarios, whole=loaded.whole)
+
+    return load
+
+
+def _languages():
+    from tyg.i18n import languages
+
+    return languages
+
+
+def check(source: str, langs: list[str] | None = None, strict: bool = False, cache=None, processes: int | None = None) -> Result:
+    """``langs``: the translations to check too (default: those translations/LINGUAS ships).
+    ``cache``: a ``cache.Cache`` to take unchanged files from; ``processes``: None decides by size."""
+    with _no_cycle_collection():
+        return _check(source, langs, strict, cache, processes)[0]
+
+
+def _check(source: str, langs, strict: bool, cache, processes) -> tuple[Result, _Loaded]:
+    loaded = _load_units(source, cache, processes)
+    report = _assemble(loaded)
+    planned = loaded.root != source or os.path.exists(source)
+    result = Result(report, loader=_project_loader(loaded) if planned else (lambda: Project(source, None, [])),
+                    scenario_count=sum(u.loaded for u in loaded.units))
+    result.changed = loaded.changed
     if not report.errors:
-        check_project(project, report)
-        if not report.errors:  # conditions are searched only on a sound story graph
-            check_winnable(project, report)
-        if not report.errors:  # with broken references, "taught nowhere" would only repeat them
-            check_teaching(project, report)
-        check_reading_level(project, report)
-        check_wording(project, report)
-    return Result(report, project)
+        languages = _languages()
+        if langs or (langs is None and languages.shipped(source)):
+            languages.check(result.project, source, report, langs, strict)
+    return result, loaded
 
 
 def compile_files(project: Project) -> dict[str, str]:
     """The generated files, by name, for a project that checked clean."""
+    from tyg.compile.emit import emit_module
+    from tyg.compile.lower import lower_project
+
     with _no_cycle_collection():
-        return _compile_files(project)
+        catalogue_source = display_path(os.path.join(project.root, CATALOGUE_NAME))
+        project_shown = Project(display_path(project.root), project.catalogue, project.scenarios)
+        return {m.filename: emit_module(m) for m in lower_project(project_shown, catalogue_source)}
 
 
-def _compile_files(project: Project) -> dict[str, str]:
-    catalogue_source = display_path(os.path.join(project.root, CATALOGUE_NAME))
-    project_shown = Project(display_path(project.root), project.catalogue, project.scenarios)
-    return {m.filename: emit_module(m) for m in lower_project(project_shown, catalogue_source)}
+def _files(loaded: _Loaded) -> dict[str, str]:
+    """The generated files, from the units (the same as ``compile_files`` on their project)."""
+    from tyg.compile.emit import emit_module
+    from tyg.compile.lower import lower_catalogue, lower_index
+
+    root_shown = display_path(loaded.root)
+    catalogue_source = display_path(os.path.join(loaded.root, CATALOGUE_NAME))
+    files: dict[str, str] = {}
+    if loaded.catalogue is not None and loaded.catalogue.files:
+        files.update(loaded.catalogue.files)
+    else:
+        mod = lower_catalogue(None, catalogue_source)
+        files[mod.filename] = emit_module(mod)
+    menu = Project(root_shown, None, [_MenuEntry(*u.order) for u in loaded.units if u.loaded])  # type: ignore[list-item]
+    mod = lower_index(menu, root_shown)
+    files[mod.filename] = emit_module(mod)
+    for u in loaded.units:
+        files.update(u.files)
+    return files
 
 
-def build(source: str, game_dir: str) -> Result:
+@dataclass
+class _MenuEntry:
+    """What the main menu's index needs of a scenario."""
+
+    unordered: bool
+    position: int
+    id: str
+
+    @property
+    def order(self) -> int | None:
+        return None if self.unordered else self.position
+
+
+def build(source: str, game_dir: str, cache=None, processes: int | None = None) -> Result:
     with _no_cycle_collection():
-        return _build(source, game_dir)
+        return _build(source, game_dir, cache, processes)
 
 
-def _build(source: str, game_dir: str) -> Result:
-    result = _check(source)
-    if not result.ok or result.project is None:
+def _build(source: str, game_dir: str, cache, processes) -> Result:
+    from tyg.compile.lower import GENERATED_DIR
+    from tyg.compile.output import plan_conflicts, write_files
+
+    result, loaded = _check(source, None, False, cache, processes)
+    if not result.ok:
         return result
     gen_dir = os.path.join(game_dir, GENERATED_DIR)
-    result.files = _compile_files(result.project)
+    result.files = _files(loaded)
+    languages = _languages()
+    if languages.po_files(source):
+        catalogue_source = display_path(os.path.join(loaded.root, CATALOGUE_NAME))
+        result.files.update(languages.compiled(result.project, source, catalogue_source, result.report))
     plan_conflicts(gen_dir, result.files, result.report)
     if result.ok:
         result.written, result.removed = write_files(gen_dir, result.files)

@@ -96,8 +96,13 @@ def check_teaching(project: Project, report: Report) -> None:
     check_way_back(project, report)
     if not project.whole or project.catalogue is None or not project.scenarios:
         return
-    locs = {(key, i.id): i.loc for key in ORDER for i in project.catalogue.section(key)}
-    for row in matrix(project):
+    report_untaught(project.catalogue, matrix(project), report)
+
+
+def report_untaught(catalogue, rows: list[Row], report: Report) -> None:
+    """TYG040/TYG041 for each row of the matrix that nothing teaches."""
+    locs = {(key, i.id): i.loc for key in ORDER for i in catalogue.section(key)}
+    for row in rows:
         if row.places:
             continue
         loc = locs[(row.section, row.id)]
