@@ -35,6 +35,15 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("fatalism", re.compile(r"\b(?:life|everything)\s+is\s+(?:over|ruined)\b", re.I), "this removes hope"),
     ("fatalism", re.compile(r"\bnothing\s+(?:you\s+)?can\s+(?:be\s+)?do(?:ne)?\b", re.I), "this removes hope: there is always something to do"),
     ("wording", re.compile(r"\bsext(?:s|ed|ing)?\b", re.I), 'say "sharing nudes" instead'),
+    (
+        "overpromise",
+        re.compile(
+            r"\b(?:can|will|could)\s+(?:often|usually|always)\s+(?:still\s+)?(?:be\s+)?(?:find|trace|catch|track|found|traced|caught|tracked)\b"
+            r"|\bwill\s+follow\s+up\b|\b(?:will|always)\s+(?:find|catch)\s+(?:them|the\s+(?:person|people))\b",
+            re.I,
+        ),
+        'promise only what is true: say "in many cases, they can be found and stopped"',
+    ),
 ]
 
 #: Explicit words: the story hints, it never describes.
@@ -55,7 +64,8 @@ RULES.append(
 #: A word every rule's match contains. Most text holds none of them, and
 #: substring tests are much cheaper than a dozen regular expressions.
 _CLUES = ("fault", "known", "why", "thinking", "asked", "online", "never", "forever", "out there", "over",
-          "ruined", "nothing", "sext", *(w.split()[0] for w in EXPLICIT))
+          "ruined", "nothing", "sext", "often", "usually", "always", "follow", "find", "catch",
+          *(w.split()[0] for w in EXPLICIT))
 
 
 def findings(text: str) -> list[tuple[str, str, str]]:
