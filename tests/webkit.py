@@ -174,11 +174,9 @@ def expected(project: Project, sc, t: interpret.Transcript, facilitator: bool) -
             if feedback and feedback[0] == cid:
                 feedback.pop(0)
                 fb = tables.choices[cid].feedback
-                items = []
-                for sec in ("red_flags", "safe_actions", "upstander_steps", "key_messages", "adult_actions"):
-                    for ref in fb.teaches[sec]:
-                        name, explain = names[(sec, ref.id)]
-                        items.append([name, None if sec == "red_flags" else explain])
+                # Each item explained in full only the first time the play-through meets it (t.cards).
+                card = t.cards[len(t.feedback) - len(feedback) - 1]
+                items = [[names[(sec, iid)][0], names[(sec, iid)][1] if explained else None] for sec, iid, explained in card]
                 out.append(["feedback", fb.title.value, fb.happened.value, fb.why.value, fb.safer.value if fb.safer else None, items])
         elif ev[0] == "ending":
             e = tables.endings[ev[1]]
@@ -208,3 +206,111 @@ def play_path(pg, project: Project, sc, path: list[str], facilitator: bool) -> t
     picks = [tables.choices[c].text.value for c in path]
     got = pg.evaluate(DRIVER, [story_index(project)[sc.id], picks, facilitator])
     return expected(project, sc, t, facilitator), got
+
+
+# ------------------------------------------------------------------ a tour of every screen
+
+def no_overflow(pg) -> bool:
+    return pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def small_targets(pg) -> list[str]:
+    """Visible buttons smaller than 44 x 44 CSS px (touch targets)."""
+    return pg.evaluate(
+        """() => [...document.querySelectorAll('button, a[href], [role=button]')]
+             .filter((b) => b.offsetParent !== null)
+             .map((b) => [b.textContent.trim().slice(0, 40), b.getBoundingClientRect()])
+             .filter(([, r]) => r.width < 44 || r.height < 44)
+             .map(([t, r]) => `${t} (${Math.round(r.width)}x${Math.round(r.height)})`)"""
+    )
+
+
+def screen_of(pg) -> str:
+    return pg.get_attribute("body", "data-screen") or ""
+
+
+def tour(pg, project: Project, visit, settings: tuple[str, ...] = (), tap: bool = False, fast: bool = True) -> list[str]:
+    """Walk through every screen of the player with real clicks (or taps), calling ``visit(name)`` on each.
+
+    ``settings``: texts of Settings buttons to press first (e.g. "High contrast", "Largest").
+    Plays the first story on the menu along its first planned path, then again in
+    facilitator mode for the discussion card and the large vote. ``fast``: once a
+    kind of line has been visited, "Next" is pressed by the page's own click()
+    rather than a mouse, which is many times quicker.
+    """
+    from tyg.play import coverage
+
+    press = (lambda sel: pg.tap(sel)) if tap else (lambda sel: pg.click(sel))
+    seen: list[str] = []
+
+    def at(name: str) -> None:
+        if name not in seen:
+            seen.append(name)
+            visit(name)
+
+    at("intro")
+    press("#intro-ok")
+    if settings:
+        press("#menu-settings")
+        for label in settings:
+            press(f"#panel-body button:text-is('{label}')")
+        press("#panel-close")
+    at("menu")
+    press("#menu-settings")
+    at("settings")
+    press("#panel-close")
+    press("#menu-help")
+    at("help")
+    press("#panel-close")
+    first = sorted(project.scenarios, key=lambda sc: (sc.order is None, sc.order or 0, sc.id))[0]
+    tables = interpret.Tables(first)
+    path = coverage.plan(first).paths[0]
+
+    def play(facilitator: bool) -> None:
+        press(".story-btn >> nth=0")
+        at("before")
+        press("#before-start")
+        picks = [tables.choices[c].text.value for c in path]
+        for _ in range(5000):
+            s = screen_of(pg)
+            if s == "play" and pg.is_hidden("#choices"):
+                kind = "narration" if pg.is_visible("#say") else "chat"
+                if fast and kind in seen:
+                    pg.evaluate("document.querySelector('#next').click()")
+                else:
+                    at(kind)
+                    press("#next")
+            elif s in ("play", "vote"):
+                reply = pg.locator("#choice-list .reply").count() > 0
+                at("vote" if s == "vote" else ("reply choices" if reply else "choices"))
+                sel = "#vote-list" if s == "vote" else "#choice-list"
+                n = pg.locator(f"{sel} .text").all_text_contents().index(picks.pop(0))
+                press(f"{sel} button >> nth={n}")
+            elif s == "feedback":
+                if "feedback" not in seen:
+                    closed = pg.locator("#feedback button.disclosure[aria-expanded=false]")
+                    if closed.count():
+                        press("#feedback button.disclosure[aria-expanded=false] >> nth=0")
+                at("feedback (facilitator)" if facilitator else "feedback")
+                if "journal" not in seen:
+                    press("#open-journal")
+                    at("journal")
+                    press("#panel-close")
+                press("#feedback-continue")
+            elif s == "discuss":
+                press("#notes-toggle")
+                at("discussion")
+                press("#discuss-continue")
+            elif s == "ending":
+                at("ending (facilitator)" if facilitator else "ending")
+                press("#ending-menu")
+                return
+            else:
+                raise AssertionError(f"unexpected screen {s!r}")
+        raise AssertionError("no ending")
+
+    play(False)
+    press("#menu-facilitator")
+    play(True)
+    press("#menu-facilitator")
+    return seen

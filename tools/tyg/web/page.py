@@ -99,9 +99,12 @@ def render(project: Project, game_dir: str, version: str, config: dict, script: 
             "form-action 'none'",
         ]
     )
+    for name, body, end in (("player.js", script, "</script"), ("player.css", style, "</style")):
+        if end in body.lower():
+            raise ValueError(f"{name} may not contain {end}: it would end its element early")
     page = _read("player.html")
     parts = {
-        "{{CSP}}": html.escape(csp, quote=True),
+        "{{CSP}}": html.escape(csp, quote=False).replace('"', "&quot;"),
         "{{VERSION}}": html.escape(version),
         "{{STYLE}}": style,
         "{{STORY}}": _json_for_html(story),

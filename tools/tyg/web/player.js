@@ -1,8 +1,8 @@
 /* player.js: the Trust Your Gut web player. Plain JavaScript, no framework.
  *
- * What it reads: the story JSON in <script id="tyg-story"> (written by
- * tools/tyg/web/story.py from the same lowered story as the Ren'Py scripts)
- * and the build's settings in <script id="tyg-config"> (lab mode, the quick
+ * What it reads: the story JSON in the script element "tyg-story" (written
+ * by tools/tyg/web/story.py from the same lowered story as the Ren'Py
+ * scripts) and the build's settings in "tyg-config" (lab mode, the quick
  * exit's page, the school's country).
  *
  * What it means: exactly what the reference interpreter says
@@ -12,7 +12,7 @@
  * plays every planned path here and in the interpreter and compares them.
  *
  * Safety rules kept all through this file:
- * - author text only ever goes in through textContent (never innerHTML);
+ * - author text only ever goes in through textContent, never parsed as HTML;
  * - nothing is stored unless the player changes a setting, and in lab mode
  *   (?lab=1, or build.py web --lab) nothing at all;
  * - no network: the page's Content-Security-Policy forbids it anyway;
@@ -342,7 +342,7 @@
     var contact = "";
     for (var k = S.chat.length - 1; k >= 0; k--) if (S.chat[k].side === "left" && S.chat[k].who) { contact = S.chat[k].who; break; }
     $("phone-contact").textContent = contact;
-    list.scrollTop = list.scrollHeight;
+    $("chat-box").scrollTop = $("chat-box").scrollHeight;
   }
 
   function showLine(line) {
@@ -409,12 +409,28 @@
     S.chosen.push(fb.choice);
     record(fb);
     item.sets.forEach(function (s) { S.flags[s[0]] = s[1]; });
+    // A card explains a catalogue item in full only the first time this play-through meets it.
+    var fresh = {};
+    cardItems(fb).forEach(function (k) {
+      var key = k[0] + " " + k[1];
+      if (!S.explained[key]) { fresh[key] = true; S.explained[key] = true; }
+    });
     pendingTarget = item.target;
-    showFeedback(fb);
+    showFeedback(fb, fresh);
+  }
+
+  /** The catalogue items a feedback card lists, in screen order: [section, id], red flags first. */
+  function cardItems(fb) {
+    var out = [];
+    story.sections.forEach(function (s) {
+      SECTIONS[s[0]].pick(fb[s[0]] || []).forEach(function (i) { out.push([s[0], i.id]); });
+    });
+    return out;
   }
 
   /** A catalogue item on a card: its name, and its explanation behind a button that opens it. */
-  function disclosure(item, cls, mark, open) {
+  function disclosure(item, cls, open) {
+    open = Boolean(open);
     var id = "x-" + (++disclosure.n);
     var text = el("p", { class: "explain", id: id, text: item.explain });
     text.hidden = !open;
@@ -431,14 +447,14 @@
   }
   disclosure.n = 0;
 
-  function showFeedback(fb) {
+  function showFeedback(fb, fresh) {
     $("feedback-h").textContent = fb.title;
     $("feedback-happened").textContent = fb.happened;
     var flags = clear($("feedback-flags"));
     var rfs = SECTIONS.red_flags.pick(fb.red_flags);
     if (rfs.length) {
       flags.appendChild(el("h2", { class: "sub flag", text: "Red flags (select one to see why)" }));
-      flags.appendChild(el("ul", { class: "items" }, ...rfs.map(function (rf) { return disclosure(rf, "flag", "", false); })));
+      flags.appendChild(el("ul", { class: "items" }, ...rfs.map(function (rf) { return disclosure(rf, "flag", fresh["red_flags " + rf.id]); })));
     }
     $("feedback-why").textContent = fb.why;
     $("feedback-safer-box").hidden = !fb.safer;
@@ -448,9 +464,7 @@
       var items = SECTIONS[s[1]].pick(fb[s[1]] || []);
       if (!items.length) return;
       sections.appendChild(el("h2", { class: "sub safe", text: s[0] }));
-      sections.appendChild(el("ul", { class: "items" }, ...items.map(function (it) {
-        return el("li", null, el("p", { class: "item-name", text: it.name }), el("p", { class: "explain", text: it.explain }));
-      })));
+      sections.appendChild(el("ul", { class: "items" }, ...items.map(function (it) { return disclosure(it, "item", fresh[s[1] + " " + it.id]); })));
     });
     $("other-choice").hidden = !(settings.facilitator && decision);
     show("feedback");
@@ -506,10 +520,10 @@
     var box = clear($("ending-journal"));
     var spotted = journalFlags("spotted"), missed = journalFlags("missed");
     var taken = SECTIONS.safe_actions.pick(S.journal.actionsTaken);
-    var names = function (xs) { return xs.map(function (x) { return x.name; }).join(", "); };
-    if (spotted.length) box.append(el("h2", { class: "sub safe", text: "Red flags you spotted" }), el("p", { text: names(spotted) }));
-    if (missed.length) box.append(el("h2", { class: "sub flag", text: "Red flags to watch for next time" }), el("p", { text: names(missed) }));
-    if (taken.length) box.append(el("h2", { class: "sub safe", text: "Safe actions you took" }), el("p", { text: names(taken) }));
+    var names = function (xs) { return el("ul", { class: "names" }, ...xs.map(function (x) { return el("li", { text: x.name }); })); };
+    if (spotted.length) box.append(el("h2", { class: "sub safe", text: "Red flags you spotted" }), names(spotted));
+    if (missed.length) box.append(el("h2", { class: "sub flag", text: "Red flags to watch for next time" }), names(missed));
+    if (taken.length) box.append(el("h2", { class: "sub safe", text: "Safe actions you took" }), names(taken));
     var tk = clear($("ending-takeaways"));
     takeaways(3).forEach(function (km) { tk.appendChild(el("li", { text: km.name + ". " + km.explain })); });
     var help = clear($("ending-help"));
