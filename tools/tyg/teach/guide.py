@@ -363,6 +363,11 @@ class Guide:
             '<section class="part" id="session">\n<h2>Running a session</h2>\n<ol>\n',
             "<li><b>Before:</b> play the story yourself, and read its content note, its map of decisions and its "
             "discussion questions in this guide. Know who your safeguarding lead is and where local help is.</li>\n",
+            "<li><b>Which edition:</b> the same stories come as a desktop game (Windows, macOS, Linux: unzip "
+            "and run) and as a web edition, one file that opens in any browser, on a Chromebook, a phone or a "
+            "borrowed laptop, from a USB stick or a shared drive. Neither needs the internet; both have "
+            "facilitator mode, the quick exit and the same help. On shared computers use lab mode (the lab "
+            "build, or the web file opened with <code>?lab=1</code>): nothing is kept.</li>\n",
             "<li><b>Start:</b> read the content note to the group. Say that anyone can step out, and where help is. "
             "Say that nobody will be asked about their own life.</li>\n",
             "<li><b>Facilitator mode:</b> switch it on from the main menu or in Settings. The game then stops at each "

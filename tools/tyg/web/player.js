@@ -734,4 +734,5 @@
   applySettings();
   wire();
   showIntro();
+  window.tygReady = performance.now();  // when the first screen is up (bench/web_start.py reads it)
 })();
