@@ -19,6 +19,8 @@ need=()
 command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb)
 # "Read aloud" (Ren'Py's self-voicing) speaks through the espeak command.
 command -v espeak >/dev/null 2>&1 || need+=(espeak-ng-espeak)
+# build.py graph and the facilitator guide's story maps are drawn by Graphviz's dot.
+command -v dot >/dev/null 2>&1 || need+=(graphviz)
 if [ -n "$extras" ]; then
   # The guide test prints the facilitator guide to PDF and reads it back.
   command -v chromium >/dev/null 2>&1 || need+=(chromium)

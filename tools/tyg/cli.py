@@ -82,6 +82,11 @@ def _parser() -> argparse.ArgumentParser:
     shots.add_argument("--scenario", default=None, help="the story to walk through (default: the first in the menu)")
     sch = sub.add_parser("schema", help="write the JSON Schemas for editors into docs/ (made from the loader's key table)")
     sch.add_argument("--check", action="store_true", help="only say whether docs/*.schema.json are up to date (exit 1 if not)")
+    gr = sub.add_parser("graph", help="draw a story's branching: Graphviz DOT, SVG and Mermaid")
+    gr.add_argument("scenario", help="the scenario id")
+    with_source(gr)
+    gr.add_argument("--out", default=None, help="output folder (default: out/graph/)")
+    gr.add_argument("--to", choices=("files", "dot", "mermaid"), default="files", help="files: write .dot, .svg and .mmd; dot or mermaid: print that text")
     t = sub.add_parser("test", help="run the whole test suite")
     t.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra arguments for pytest")
     return p
@@ -259,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         "dist": _lazy("engine.dist", "cmd_dist"),
         "web": _lazy("web.page", "cmd_web"),
         "schema": _lazy("author.schema", "cmd_schema"),
+        "graph": _lazy("author.drawing", "cmd_graph"),
     }[args.command]
     return handler(args)
 

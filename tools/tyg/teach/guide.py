@@ -429,6 +429,15 @@ class Guide:
             "second choice at Decision 2. Kind says what sort of choice it is; players do not see it. "
             "&ldquo;Leads to&rdquo; is the next decision or ending the choice reaches.</p>\n</div>\n",
         )
+        from tyg.author.drawing import svg_for_guide  # the same picture as build.py graph
+
+        svg = svg_for_guide(sc)
+        if svg:
+            self.w(
+                '<figure class="story-map">\n', svg,
+                '<figcaption>The whole story as a picture: green arrows are safer choices, red dashed ones risky, '
+                "grey neutral; a yellow note is a discussion prompt; endings are coloured by kind.</figcaption>\n</figure>\n",
+            )
         asked_at: dict[str, list[Placed]] = {}
         for p in m.discussions:
             asked_at.setdefault(p.scene.id, []).append(p)
