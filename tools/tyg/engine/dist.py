@@ -16,6 +16,14 @@ so nothing lying around in the checkout (a developer's own settings file,
 saves, caches) can reach a build. A lab build (``--lab``) adds a
 ``trust-your-gut.ini`` that switches lab mode on; schools can still edit it.
 The archives are then moved to ``dist/`` (lab builds are named ``...-lab-pc.zip``).
+
+Saves across releases: when Ren'Py compiles a script it keeps the names of
+unchanged statements from the ``.rpyc`` files in ``<project>/old-game/``
+(the SDK's own "old-game" convention). Each build copies ``old-game/`` from
+the repository into the staged project, and afterwards puts the new
+``.rpyc`` files back there; commit it with each release. The generated
+scenarios do not need it (their places have stable labels, lower.StepNames),
+but the hand-written runtime's statements do, for a save made inside them.
 """
 
 from __future__ import annotations
@@ -137,6 +145,37 @@ def stage_project(dest: str, source: str, lab: bool) -> None:
             fh.write(LAB_SETTINGS)
 
 
+OLD_GAME = "old-game"
+
+
+def carry_old_game(root: str, project: str) -> int:
+    """Copy ``root``'s old-game/ (the last release's .rpyc files) into the staged project; returns how many."""
+    src = os.path.join(root, OLD_GAME)
+    if not os.path.isdir(src):
+        return 0
+    shutil.copytree(src, os.path.join(project, OLD_GAME), dirs_exist_ok=True)
+    return sum(len(names) for _, _, names in os.walk(src))
+
+
+def keep_old_game(project: str, root: str) -> int:
+    """Replace ``root``'s old-game/ with the .rpyc files just compiled in the project's game/; returns how many."""
+    game = os.path.join(project, "game")
+    found = []
+    for dirpath, _dirs, names in os.walk(game):
+        found += [os.path.relpath(os.path.join(dirpath, n), game) for n in names if n.endswith((".rpyc", ".rpymc"))]
+    if not found:
+        return 0  # the SDK compiled nothing we can see: keep the old ones rather than lose them
+    dest = os.path.join(root, OLD_GAME)
+    fresh = dest + ".new"
+    shutil.rmtree(fresh, ignore_errors=True)
+    for rel in sorted(found):
+        os.makedirs(os.path.dirname(os.path.join(fresh, rel)), exist_ok=True)
+        shutil.copy2(os.path.join(game, rel), os.path.join(fresh, rel))
+    shutil.rmtree(dest, ignore_errors=True)
+    os.replace(fresh, dest)
+    return len(found)
+
+
 def _size(path: str) -> str:
     return f"{os.path.getsize(path) / 1e6:.1f} MB"
 
@@ -159,6 +198,7 @@ def cmd_dist(args: argparse.Namespace) -> int:
         except RuntimeError as exc:
             print(exc, file=sys.stderr)
             return FAILED
+        carry_old_game(ROOT, project)
         made = os.path.join(tmp, "dists")
         cmd = distribute_command(sdk, project, made, packages)
         print(f"{'lab build' if args.lab else 'build'} {version} with the Ren'Py SDK at {sdk}: {' '.join(packages)}")
@@ -173,6 +213,9 @@ def cmd_dist(args: argparse.Namespace) -> int:
         if code != 0:
             print(f"The Ren'Py SDK failed (exit {code}): {' '.join(cmd)}", file=sys.stderr)
             return FAILED
+        kept = keep_old_game(project, ROOT)
+        if kept:
+            print(f"  {OLD_GAME}/: {kept} compiled scripts kept for the next build (commit them with the release)")
         os.makedirs(out, exist_ok=True)
         results, missing = [], []
         for package in packages:
