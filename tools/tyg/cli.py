@@ -87,18 +87,19 @@ def _parser() -> argparse.ArgumentParser:
     with_source(gr)
     gr.add_argument("--out", default=None, help="output folder (default: out/graph/)")
     gr.add_argument("--to", choices=("files", "dot", "mermaid"), default="files", help="files: write .dot, .svg and .mmd; dot or mermaid: print that text")
+    with_game(with_source(sub.add_parser("watch", help="re-check and rebuild game/generated/ on every save")))
     t = sub.add_parser("test", help="run the whole test suite")
     t.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra arguments for pytest")
     return p
 
 
 def build_cache():
-    """The build cache in .tyg-cache/ (gitignored, safe to delete); none when TYG_NO_CACHE is set."""
+    """The build cache in .tyg-cache/ (gitignored, safe to delete; TYG_CACHE_DIR puts it elsewhere); none when TYG_NO_CACHE is set."""
     if os.environ.get("TYG_NO_CACHE"):
         return None
     from tyg.compile.cache import Cache
 
-    return Cache(os.path.join(ROOT, ".tyg-cache"))
+    return Cache(os.environ.get("TYG_CACHE_DIR") or os.path.join(ROOT, ".tyg-cache"))
 
 
 def _paths(args: argparse.Namespace) -> tuple[str, str]:
@@ -265,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
         "web": _lazy("web.page", "cmd_web"),
         "schema": _lazy("author.schema", "cmd_schema"),
         "graph": _lazy("author.drawing", "cmd_graph"),
+        "watch": _lazy("author.watch", "cmd_watch"),
     }[args.command]
     return handler(args)
 
