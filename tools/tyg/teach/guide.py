@@ -634,12 +634,16 @@ class Guide:
             "demands. Don't message the offender yourself.</li>\n",
             "</ul>\n</div>\n",
             '<div class="keep">\n<h3>Report, and get support</h3>\n<ul>\n',
-            "<li><b>Report it.</b> Sextortion is a crime, and offenders abroad can often still be traced: the sooner "
-            "it is reported, the better. Tell your safeguarding lead the same day (in US schools, often the counselor "
+            "<li><b>Report it.</b> Sextortion is a crime. Accounts like this are usually run by adult criminals "
+            "pretending to be a girl, often from other countries; in many cases they can be identified and stopped, "
+            "and the sooner it is reported, the better. Tell your safeguarding lead the same day (in US schools, often the counselor "
             "or principal), report to the police, and to the NCMEC CyberTipline (US) or CEOP (UK). Report the "
             "account in the app too. If anyone is in danger right now, call the emergency number.</li>\n",
-            "<li><b>Get images taken down.</b> Take It Down works for images taken under 18; in the UK, so does "
-            "Report Remove from Childline and the IWF. The young person does not have to share the image.</li>\n",
+            "<li><b>Get images taken down.</b> Take It Down covers nude or partly nude pictures or videos of a "
+            "young person from when they were under 18. It fingerprints a copy they have, on their own device; the "
+            "image itself is not uploaded. With no copy (a recording on the offender's side, or a fake they were "
+            "only shown), report to the CyberTipline (US) or CEOP (UK), and if a copy ever reaches them, Take It "
+            "Down can fingerprint that copy. In the UK, Report Remove from Childline and the IWF also helps.</li>\n",
             "</ul>\n</div>\n",
         )
         self.w("</section>\n")
