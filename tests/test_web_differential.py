@@ -21,7 +21,7 @@ from webkit import SCENARIOS, browser, build_page, checked, first_difference, ne
 
 pytestmark = needs_browser
 
-SOURCE = os.environ.get("TYG_WEB_TEST_SOURCE", SCENARIOS)
+SOURCE = SCENARIOS
 
 
 @pytest.fixture(scope="module")
