@@ -63,7 +63,12 @@ def activate(tr: Translation) -> None:
     _active = tr
 
 
-def ui(text: str, **fields) -> str:
+def N_(text: str) -> str:
+    """Marks a terminal-player string for extraction where it is defined; ``ui`` translates it where it is used."""
+    return text
+
+
+def ui(text: str, /, **fields) -> str:
     """A terminal-player string in the active language, with its named fields filled in."""
     out = _active.get(text, UI)
     return out.format(**fields) if fields else out

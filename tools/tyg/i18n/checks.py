@@ -66,9 +66,9 @@ def check_catalog(po: Catalog, path: str, msgs: list[Msg], report: Report, stric
         e = entries.get(key)
         where = Loc(shown, getattr(e, "lineno", 0) or 1, 1) if e is not None else Loc(shown, 1, 1)
         if e is None:
-            _add(report, untranslated, where, f"'{m.context}' is not in this file yet (from {m.file}:{m.line}); run: python3 build.py translations update", strict)
+            _add(report, untranslated, where, f"'{m.context}' {m.text[:40]!r} is not in this file yet (from {m.file}:{m.line}); run: python3 build.py translations update", strict)
         elif not e.string:
-            _add(report, untranslated, where, f"'{m.context}' is not translated yet (from {m.file}:{m.line})", strict)
+            _add(report, untranslated, where, f"'{m.context}' {m.text[:40]!r} is not translated yet (from {m.file}:{m.line})", strict)
         elif "fuzzy" in e.flags:
             _add(report, untranslated, where, f"'{m.context}' is marked fuzzy: its English changed; check the translation and remove the fuzzy mark", strict)
         else:

@@ -8,7 +8,6 @@ import sys
 
 from tyg.compile import pipeline
 from tyg.compile.diagnostics import Report
-from tyg.compile.nodes import Project
 from tyg.i18n import languages
 
 #: Codes up to this one are the loader's: the file, its YAML or its keys.
@@ -42,18 +41,22 @@ def cmd_translations(args: argparse.Namespace) -> int:
     return AUTHOR_ERROR if report.errors else OK
 
 
-def translated(project: Project, source: str, lang: str | None) -> Project:
-    """``project`` in ``lang`` (as is for English); the terminal player's own strings follow.
+def use_language(result: pipeline.Result, source: str, lang: str | None) -> str | None:
+    """Put ``result.project`` in ``lang`` (English: as it is); the terminal player's own strings follow.
 
-    Raises LookupError for a language with no PO file, ValueError for a PO file that cannot be read.
+    Returns why it cannot be done (no such PO file, a PO syntax error), or None.
     """
     from tyg.i18n.apply import activate, load, translate_project
 
-    if not lang or lang == "en":
-        return project
+    if not lang or lang == "en" or result.project is None:
+        return None
     report = Report()
-    tr = load(source, lang, report)
+    try:
+        tr = load(source, lang, report)
+    except LookupError as exc:
+        return exc.args[0]
     if tr is None:
-        raise ValueError(report.render_text())
+        return report.render_text()
     activate(tr)
-    return translate_project(project, tr)
+    result.project = translate_project(result.project, tr)
+    return None

@@ -31,11 +31,11 @@ from tyg.compile.load import display_path
 
 UI = "ui"
 
-#: The terminal player marks its strings with ui("...").
+#: The terminal player marks its strings with ui("...") (or N_("...") where it defines them).
 TEXTPLAY = os.path.join(os.path.dirname(os.path.dirname(__file__)), "play", "textplay.py")
 
 _RPY_STRING = re.compile(r"""\b__?\(\s*("(?:\\.|[^\\"])*"|'(?:\\.|[^\\'])*')\s*\)""")
-_UI_STRING = re.compile(r"""\bui\(\s*("(?:\\.|[^\\"])*")\s*[,)]""")
+_UI_STRING = re.compile(r"""\b(?:ui|N_)\(\s*("(?:\\.|[^\\"])*")\s*[,)]""")
 _FIELD = re.compile(r"\{[a-z_]*\}")
 
 

@@ -80,7 +80,7 @@ def render_pot(cat: Catalog) -> str:
 def new_po(pot: Catalog, lang: str) -> Catalog:
     name = LANGUAGES.get(lang, (lang, lang))[1]
     header = (
-        f"# {name} translation of Trust Your Gut.\n"
+        f"# Trust Your Gut in {name} ({lang}).\n"
         "# Translate in Poedit, Weblate or any PO editor; check with: python3 build.py check --lang " + lang + "\n"
         "#\n" + "".join(f"# {line}\n" for line in REVIEW_NOTE.splitlines())
     )

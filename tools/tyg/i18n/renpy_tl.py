@@ -37,10 +37,11 @@ def tl_dir(language: str) -> str:
 def _lines(ops: list[ir.Op]):
     for op in ops:
         if isinstance(op, ir.Line):
-            yield op.id, op.speaker, op.loc, op
+            yield getattr(op, "id", ""), op.speaker, op.loc, ""
         elif isinstance(op, ir.Menu) and op.prompt is not None:
             asker = "tyg_reply_prompt" if any(i.reply for i in op.items) else "tyg_prompt"
-            yield op.prompt_id, asker, op.loc, op
+            # A menu's question shows with the choices: it must not wait for a click of its own.
+            yield getattr(op, "prompt_id", ""), asker, op.loc, " nointeract"
         elif isinstance(op, ir.IfOp):
             yield from _lines(op.then)
             yield from _lines(op.otherwise)
@@ -50,7 +51,7 @@ def _header(source: str, summary: str) -> list[str]:
     return [
         MARKER,
         f"{SOURCE_PREFIX}{source}",
-        f"## Holds {summary}. Made from the PO file by build.py; translate there, not here.",
+        f"## Holds {summary}. Made by build.py: translate in the PO file, not here. Lines '## src:N' give the YAML line.",
         "",
     ]
 
@@ -83,18 +84,19 @@ def tl_files(language: str, modules: list[ir.Module], msgs: list[Msg], tr: Trans
     for mod in modules:
         body: list[str] = []
         for label in mod.labels:
-            for sid, speaker, loc, op in _lines(label.ops):
-                m = by_loc.get(loc) if not isinstance(op, ir.Menu) else by_loc.get(loc)
+            for sid, speaker, loc, clause in _lines(label.ops):
+                m = by_loc.get(loc)
                 if m is None or not sid or not tr.has(m.text, m.context):
                     continue
                 body += [
-                    f"## src:{loc.line} {m.context}",
+                    f"## {m.context}",
+                    f"## src:{loc.line}",
                     f"translate {language} {sid}:",
-                    f"{INDENT}{speaker} {say_literal(tr.get(m.text, m.context))}",
+                    f"{INDENT}{speaker} {say_literal(tr.get(m.text, m.context))}{clause}",
                     "",
                 ]
         if body:
-            out[f"{tl_dir(language)}/{mod.filename}"] = "\n".join(_header(pofile, f"the {language} lines of {mod.summary}") + body)
+            out[f"{tl_dir(language)}/{mod.filename}"] = "\n".join(_header(mod.source, f"the {language} lines of {mod.summary}, from {pofile}") + body)
     strings = [f"translate {language} strings:", ""]
     for key, (new, m) in string_table(msgs, tr).items():
         strings += [
