@@ -5,10 +5,12 @@ from tyg.engine.stage import (  # noqa: F401
     RUNTIME_DIR,
     EngineRun,
     add_script,
+    choice_words,
     path_testcase,
     run_engine,
+    set_language,
     split_runs,
     stage_game,
 )
 
-__all__ = ["ROOT", "RUNTIME_DIR", "EngineRun", "add_script", "path_testcase", "run_engine", "split_runs", "stage_game"]
+__all__ = ["ROOT", "RUNTIME_DIR", "EngineRun", "add_script", "choice_words", "path_testcase", "run_engine", "set_language", "split_runs", "stage_game"]

@@ -21,35 +21,37 @@ SUPPORT = os.path.join(ROOT, "tests", "engine_support", "overflow.rpy")
 PROBE_TEXT = "This sentence is much too long for the small box it has been given here."
 
 
-def _testcase(transcripts) -> str:
+def _testcase(transcripts, ui=lambda s: s) -> str:
+    """``ui`` gives the buttons' words in the language the game is played in (tests/test_i18n_engine.py)."""
+    w = lambda s: f'    "{ui(s)}"'
     out = [
         "testcase overflow:",
-        '    "Settings"',
-        '    "Largest"',
+        w("Settings"),
+        w("Largest"),
         "    pause 0.5",
         '    $ tyg_trace("text_size", size=_preferences.font_size)',
-        '    "Close"',
+        w("Close"),
         # The check must see a real overflow: a box far too small for its text.
         '    run Show("tyg_overflow_probe")',
         "    pause 0.5",
         '    run Hide("tyg_overflow_probe")',
         '    $ tyg_trace("probe_done")',
-        '    "Help"',
+        w("Help"),
         "    pause 0.3",
-        '    "Close"',
+        w("Close"),
         '    type "1"',
         "    pause 0.3",
-        '    "Back"',
+        w("Back"),
     ]
     for k, t in enumerate(transcripts):
         out.append(f'    run Start("tyg_s__{t.scenario}")')
         for i, (_, number) in enumerate(t.choices):
             # "until" clicks the choice itself once it shows; the feedback follows.
-            out += [f'    "Next line" until "Choice {number}:"', "    pause 0.3"]
+            out += [w("Next line") + f' until "{enginekit.choice_words(number, ui)}"', "    pause 0.3"]
             if k == 0 and i == 0:
-                out += ['    "Journal"', "    pause 0.3", '    "Close"']
-            out.append('    "Continue"')
-        out += [f'    "Next line" until label tyg_s__{t.scenario}__{t.ending}', "    pause 0.5", '    "Back to the main menu"']
+                out += [w("Journal (J)").replace(" (J)", ""), "    pause 0.3", w("Close")]
+            out.append(w("Continue"))
+        out += [w("Next line") + f" until label tyg_s__{t.scenario}__{t.ending}", "    pause 0.5", w("Back to the main menu")]
     out.append("    $ renpy.quit()")
     return "\n".join(out) + "\n"
 

@@ -13,7 +13,9 @@ import tempfile
 
 from tyg.play import interpret
 from tyg.compile import pipeline
-from tyg.engine.stage import EngineRun, add_script, run_engine, stage_game
+from tyg.i18n.apply import ui
+from tyg.i18n.command import use_language
+from tyg.engine.stage import EngineRun, add_script, choice_words, run_engine, set_language, stage_game
 
 #: (file name, what it shows), in the order they are taken.
 SHOTS = [
@@ -32,32 +34,38 @@ SHOTS = [
 ]
 
 
-def testcase(out: str, scenario: str, menu_number: int, choices: list[int], chat_lines: int) -> str:
+def testcase(out: str, scenario: str, menu_number: int, choices: list[int], chat_lines: int, ui=lambda s: s) -> str:
+    """``ui`` gives the buttons' words in the language the game is played in."""
+    w = lambda s: '"' + ui(s) + '"'
+    choice = lambda n: '"' + choice_words(n, ui) + '"'
     shot = lambda name: f'    $ renpy.screenshot({os.path.join(out, name)!r})'
-    lines = ["testcase tyg_screenshots:", "    pause 1.0", shot(SHOTS[0][0]), '    "Got it"']
+    lines = ["testcase tyg_screenshots:", "    pause 1.0", shot(SHOTS[0][0]), "    " + w('Got it')]
     lines += ["    pause 1.0", shot(SHOTS[1][0])]
-    lines += [f'    type "{menu_number}"', "    pause 0.5", shot(SHOTS[2][0]), '    "Start the story"']
-    lines += ['    "Next line"'] * chat_lines + ["    pause 0.3", shot(SHOTS[3][0])]
+    lines += [f'    type "{menu_number}"', "    pause 0.5", shot(SHOTS[2][0]), "    " + w('Start the story')]
+    lines += ["    " + w('Next line')] * chat_lines + ["    pause 0.3", shot(SHOTS[3][0])]
     first, *rest = choices
-    lines += [f'    "Next line" until move (0.5, 0.9) pattern "Choice {first}:"', "    pause 0.3", shot(SHOTS[4][0])]
-    lines += [f'    "Choice {first}:"', "    pause 0.5", shot(SHOTS[5][0]), '    "Continue"']
-    lines += ['    "Journal"', "    pause 0.5", shot(SHOTS[6][0]), '    "Close"']
-    lines += ['    "Help (H)"', "    pause 0.5", shot(SHOTS[7][0]), '    "Close"']
+    lines += ["    " + w('Next line') + ' until move (0.5, 0.9) pattern ' + choice(first), "    pause 0.3", shot(SHOTS[4][0])]
+    lines += ['    ' + choice(first), "    pause 0.5", shot(SHOTS[5][0]), "    " + w('Continue')]
+    lines += ["    " + w('Journal (J)').replace(' (J)', ''), "    pause 0.5", shot(SHOTS[6][0]), "    " + w('Close')]
+    lines += ["    " + w('Help (H)'), "    pause 0.5", shot(SHOTS[7][0]), "    " + w('Close')]
     for n in rest:
-        lines += [f'    "Next line" until "Choice {n}:"', '    "Continue"']
-    lines += ['    "Next line" until move (0.5, 0.9) pattern "Back to the main menu"', "    pause 0.5", shot(SHOTS[8][0])]
-    lines += ['    "Back to the main menu"', "    pause 0.5", '    "Settings"', '    "Largest"', "    pause 0.5", shot(SHOTS[9][0])]
-    lines += ['    "Normal"', '    "High contrast text"', "    pause 0.5", shot(SHOTS[10][0]), '    "High contrast text"']
-    lines += ['    "Dyslexia-friendly font"', "    pause 0.5", shot(SHOTS[11][0]), '    "Dyslexia-friendly font"']
-    lines += ['    "Close"', "    $ renpy.quit()"]
+        lines += ["    " + w('Next line') + ' until ' + choice(n), "    " + w('Continue')]
+    lines += ["    " + w('Next line') + ' until move (0.5, 0.9) pattern ' + w('Back to the main menu'), "    pause 0.5", shot(SHOTS[8][0])]
+    lines += ["    " + w('Back to the main menu'), "    pause 0.5", "    " + w('Settings'), "    " + w('Largest'), "    pause 0.5", shot(SHOTS[9][0])]
+    lines += ["    " + w('Normal'), "    " + w('High contrast text'), "    pause 0.5", shot(SHOTS[10][0]), "    " + w('High contrast text')]
+    lines += ["    " + w('Dyslexia-friendly font'), "    pause 0.5", shot(SHOTS[11][0]), "    " + w('Dyslexia-friendly font')]
+    lines += ["    " + w('Close'), "    $ renpy.quit()"]
     return "\n".join(lines) + "\n"
 
 
-def take(source: str, out: str, scenario_id: str | None = None) -> tuple[EngineRun, list[str]]:
-    """Take every screenshot of SHOTS into ``out``; returns the engine run and the files written."""
+def take(source: str, out: str, scenario_id: str | None = None, lang: str | None = None) -> tuple[EngineRun, list[str]]:
+    """Take every screenshot of SHOTS into ``out`` (the game in ``lang``, e.g. "es"); returns the engine run and the files written."""
     result = pipeline.check(source)
     if not result.ok or not result.project or not result.project.scenarios:
         raise RuntimeError(result.report.render_text() or "no scenarios to show")
+    problem = use_language(result, source, lang)
+    if problem:
+        raise RuntimeError(problem)
     scenarios = sorted(result.project.scenarios, key=lambda sc: (sc.order is None, sc.order or 0, sc.id))
     sc = next((s for s in scenarios if s.id == scenario_id), scenarios[0])
     t = interpret.play(sc, [], interpret.prefer("safer"))
@@ -70,6 +78,7 @@ def take(source: str, out: str, scenario_id: str | None = None) -> tuple[EngineR
             os.unlink(os.path.join(out, name))
     with tempfile.TemporaryDirectory(prefix="tyg-shots-") as tmp:
         base = stage_game(tmp, source)
-        add_script(base, "zz_screenshots.rpy", testcase(out, sc.id, scenarios.index(sc) + 1, [n for _, n in t.choices], chat_lines))
+        set_language(base, lang)
+        add_script(base, "zz_screenshots.rpy", testcase(out, sc.id, scenarios.index(sc) + 1, [n for _, n in t.choices], chat_lines, ui))
         run = run_engine(base, "test", "tyg_screenshots", timeout=240, splash=True)
     return run, [os.path.join(out, n) for n, _ in SHOTS if os.path.exists(os.path.join(out, n))]

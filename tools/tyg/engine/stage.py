@@ -172,20 +172,34 @@ def private_display(screen: str = "1920x1080x24") -> Iterator[str]:
             proc.wait()
 
 
-def path_testcase(name: str, transcripts) -> str:
+def choice_words(number: int, ui=lambda s: s) -> str:
+    """How a choice button begins for screen readers ("Choice 2:"), in the language of ``ui``."""
+    return ui("Choice {number}: {choice}").split("{choice}")[0].strip().format(number=number)
+
+
+def set_language(basedir: str, lang: str | None) -> None:
+    """Make a staged game start in ``lang`` (e.g. "es"), as a school's trust-your-gut.ini would."""
+    if lang and lang != "en":
+        with open(os.path.join(basedir, "trust-your-gut.ini"), "w", encoding="utf-8") as fh:
+            fh.write(f"[school]\nlanguage = {lang}\n")
+
+
+def path_testcase(name: str, transcripts, ui=lambda s: s) -> str:
     """One testcase that plays every transcript's path in turn, in one engine process.
 
     Lines are advanced with the dialogue's "Next" button, choices are taken by
     their number on screen ("Choice N:", the buttons' accessible text), each
     feedback is left with "Continue", and each ending returns to the main menu.
+    ``ui`` gives those words in the language the game is played in.
     """
+    nxt, cont, back = ui("Next line"), ui("Continue"), ui("Back to the main menu")
     out = [f"testcase {name}:"]
     for t in transcripts:
         out.append(f'    run Start("tyg_s__{t.scenario}")')
         for _, number in t.choices:
-            out.append(f'    "Next line" until "Choice {number}:"')
-            out.append('    "Continue"')
-        out.append('    "Next line" until "Back to the main menu"')
+            out.append(f'    "{nxt}" until "{choice_words(number, ui)}"')
+            out.append(f'    "{cont}"')
+        out.append(f'    "{nxt}" until "{back}"')
     out.append("    $ renpy.quit()")
     return "\n".join(out) + "\n"
 
