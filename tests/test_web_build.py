@@ -66,7 +66,7 @@ def test_one_file_within_budget_and_byte_identical_on_every_build(built, frozen,
     assert (again / zips[0]).read_bytes() == (built / zips[0]).read_bytes()
     with zipfile.ZipFile(built / zips[0]) as z:
         names = z.namelist()
-        assert [n.split("/", 1)[1] for n in names] == ["index.html", "OpenDyslexic-LICENSE.txt"]
+        assert [n.split("/", 1)[1] for n in names] == ["index.html", "OpenDyslexic-LICENSE.txt", "Symbola-LICENSE.txt"]
         assert z.read(names[0]) == (built / "index.html").read_bytes()
 
 
@@ -83,6 +83,7 @@ def test_the_page_allows_no_network_and_loads_nothing_from_outside(built):
     assert all(u.startswith("data:") for u in re.findall(r"url\(([^)]*)\)", text))
     assert len(re.findall(r"^<script", text, re.M)) == 3 == text.count("</script>")  # story JSON, settings JSON, the player
     assert "@font-face{font-family:'OpenDyslexic'" in text and "Bitstream" in text  # the font and its licence
+    assert "@font-face{font-family:'TygSymbols'" in text and "George Douros" in text  # the story's emoji, cut from Symbola
 
 
 def test_the_story_is_the_lowered_ir_as_json(built, frozen):

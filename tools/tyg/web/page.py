@@ -17,6 +17,7 @@ import argparse
 import base64
 import hashlib
 import html
+import io
 import json
 import os
 import sys
@@ -33,6 +34,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 MAX_BYTES = 1_500_000
 DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
 ZIP_TIME = (2020, 1, 1, 0, 0, 0)
+#: The fonts' licences, in game/fonts/: they travel inside the page and in the zip.
+LICENCES = ("OpenDyslexic-LICENSE.txt", "Symbola-LICENSE.txt")
 
 
 def _read(name: str) -> str:
@@ -78,16 +81,60 @@ def font_css(game_dir: str) -> str:
     return "\n".join(faces) + "\n"
 
 
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def symbols_css(game_dir: str, story: dict) -> str:
+    """The emoji and symbols the story uses, cut out of Symbola (the Ren'Py game's fallback font).
+
+    Phones, Chromebooks and Windows have colour emoji fonts, which the page's font
+    list prefers; this small subset only fills in where a computer has none (no
+    empty boxes in a chat). Deterministic: no timestamp is written into the font.
+    """
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    wanted = sorted({ord(ch) for text in _strings([story["defines"], story["labels"]]) for ch in text if ord(ch) >= 0x2190 and not 0xFE00 <= ord(ch) <= 0xFE0F})
+    path = os.path.join(game_dir, "fonts", "Symbola.ttf")
+    if not wanted or not os.path.isfile(path):
+        return ""
+    font = TTFont(path, recalcTimestamp=False)
+    have = [c for c in wanted if c in font.getBestCmap()]
+    if not have:
+        return ""
+    options = subset.Options()
+    options.name_IDs = ["*"]  # keep the font's names and its licence notice
+    options.notdef_outline = True
+    sub = subset.Subsetter(options)
+    sub.populate(unicodes=have)
+    sub.subset(font)
+    buf = io.BytesIO()
+    font.save(buf)
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    ranges = ",".join(f"U+{c:X}" for c in have)
+    return f"@font-face{{font-family:'TygSymbols';src:url(data:font/ttf;base64,{data}) format('truetype');unicode-range:{ranges}}}\n"
+
+
 def render(project: Project, game_dir: str, version: str, config: dict, script: str | None = None) -> str:
     """The page, as text. ``config``: lab (bool), exit_url, country. ``script``: another player.js (tests break a copy)."""
     catalogue_source = display_path(os.path.join(project.root, CATALOGUE_NAME))
     shown = Project(display_path(project.root), project.catalogue, project.scenarios)
     story = story_json(lower_project(shown, catalogue_source), version)
     story["avatars"] = avatars(game_dir, story)
-    style = font_css(game_dir) + _read("player.css")
+    style = font_css(game_dir) + symbols_css(game_dir, story) + _read("player.css")
     script = _read("player.js") if script is None else script
-    with open(os.path.join(game_dir, "fonts", "OpenDyslexic-LICENSE.txt"), encoding="utf-8") as fh:
-        licence = fh.read()
+    licence = ""
+    for name in LICENCES:
+        with open(os.path.join(game_dir, "fonts", name), encoding="utf-8") as fh:
+            licence += f"{name}\n\n{fh.read()}\n\n"
     csp = "; ".join(
         [
             "default-src 'none'",
@@ -142,15 +189,16 @@ def _write(path: str, data: bytes) -> bool:
     return True
 
 
-def zip_page(page: bytes, licence_path: str, zip_path: str, version: str) -> None:
-    """A zip a school can download: the page and the font's licence, with fixed times (same bytes every build)."""
+def zip_page(page: bytes, fonts_dir: str, zip_path: str, version: str) -> None:
+    """A zip a school can download: the page and the fonts' licences, with fixed times (same bytes every build)."""
     folder = f"TrustYourGut-web-{version}"
     tmp = zip_path + ".tmp"
+    files = [("index.html", page)]
+    for name in LICENCES:
+        with open(os.path.join(fonts_dir, name), "rb") as fh:
+            files.append((name, fh.read()))
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in (
-            ("index.html", page),
-            ("OpenDyslexic-LICENSE.txt", open(licence_path, "rb").read()),
-        ):
+        for name, data in files:
             info = zipfile.ZipInfo(f"{folder}/{name}", ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
@@ -181,7 +229,7 @@ def cmd_web(args: argparse.Namespace) -> int:
         return AUTHOR_ERROR
     if args.zip:
         zpath = os.path.join(out, f"TrustYourGut-web-{version}{'-lab' if args.lab else ''}.zip")
-        zip_page(data, os.path.join(game, "fonts", "OpenDyslexic-LICENSE.txt"), zpath, version)
+        zip_page(data, os.path.join(game, "fonts"), zpath, version)
         if args.format == "text":
             print(f"wrote {os.path.relpath(zpath)}")
     return OK
