@@ -104,6 +104,27 @@ def test_guide_holds_every_question_and_catalogue_item(guide, shipped):
                 assert html.escape(value) in page, r.id
 
 
+def card(page: str, anchor: str) -> str:
+    """The HTML of the card with this id, up to its own closing tag (cards nest no cards)."""
+    m = re.search(r'<div class="card[^"]*" id="' + re.escape(anchor) + r'">(.*?)(?=<div class="card|</section>)', page, re.S)
+    assert m, f"no card #{anchor}"
+    return m.group(1)
+
+
+def test_each_question_card_holds_its_own_question(guide, shipped):
+    """The back matter's card for each of the six questions, and each story's card for each of its
+    discussion prompts, show that question (the same words also appear elsewhere in the guide)."""
+    page = read(guide)
+    for n, q in enumerate(shipped.catalogue.discussion_questions, 1):
+        assert f'<p class="question">{n}. {html.escape(q.question.value)}</p>' in card(page, f"q-{q.id}"), q.id
+    for sc in shipped.scenarios:
+        m = StoryMap.of(sc)
+        for p in m.discussions:
+            body = card(page, m.question_anchor(p.number))
+            assert f'<p class="question">{html.escape(p.step.question.value)}</p>' in body, (sc.id, p.number)
+            assert html.escape(" ".join(p.step.notes.value.split()[:6])) in body, (sc.id, p.number)
+
+
 def test_guide_holds_every_decision_discussion_and_ending(guide, shipped):
     page = read(guide)
     for sc in shipped.scenarios:
