@@ -73,11 +73,34 @@ def test_every_planned_path_shows_what_the_interpreter_shows(chromium, project, 
     assert not problems, f"{len(problems)} of {total} paths differ:\n" + "\n".join(problems[:5])
 
 
+def test_see_the_other_choice_puts_everything_back(chromium, project, plans, tmp_path):
+    """Facilitator mode: at every decision of each scenario's first planned path, take another
+    choice first and go back with "See the other choice". Afterwards the page must show exactly
+    what the interpreter shows for the path itself (flags, phone, journal, explained items restored)."""
+    from tyg.play import interpret
+
+    page = build_page(project, str(tmp_path))
+    ctx = chromium.new_context()
+    pg = ctx.new_page()
+    pg.goto(url(page))
+    detoured = 0
+    for sc, p in plans:
+        path = p.paths[0]
+        t = interpret.play(sc, path)
+        detours = {k: next(c for c in shown if c != path[k]) for k, shown in enumerate(t.shown) if len(shown) > 1}
+        detoured += len(detours)
+        want, got = play_path(pg, project, sc, path, facilitator=True, detours=detours)
+        assert first_difference(want, got) is None, f"{sc.id} path {path} with detours {detours}:\n{first_difference(want, got)}"
+    ctx.close()
+    assert detoured >= 2 * len(plans)
+
+
 #: Broken copies of the player: (what drifts, the line as it is, the line broken).
 BREAKS = [
     ("not is ignored", 'case "not": return !test(cond[1]);', 'case "not": return test(cond[1]);'),
     ("choices ignore their conditions", "op[3].filter(function (it) { return test(it.cond); })", "op[3].slice()"),
     ("every card explains every item in full", "if (!S.explained[key]) { fresh[key] = true; S.explained[key] = true; }", "fresh[key] = true;"),
+    ("a safer choice does not spot its red flags", 'j.flags[rf] = (fb.kind === "safer" || j.flags[rf] === "spotted") ? "spotted" : "missed";', 'j.flags[rf] = j.flags[rf] === "spotted" ? "spotted" : "missed";'),
 ]
 
 

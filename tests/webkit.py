@@ -108,9 +108,19 @@ DRIVER = r"""
       $("#next").click();
     } else if (s === "play" || s === "vote") {
       const ask = s === "play" ? $("#prompt") : $("#vote-h");
-      if (ask.getAttribute("data-asked") === "yes") shown.push(["prompt", text(ask)]);
       const buttons = [...document.querySelectorAll(s === "play" ? "#choice-list button" : "#vote-list button")];
       const texts = buttons.map((b) => text(b.querySelector(".text")));
+      if (Array.isArray(picks[k])) {
+        // A detour: take another choice first, then "See the other choice" on its feedback.
+        const d = texts.indexOf(picks[k][0]);
+        if (d < 0) { shown.push(["no detour", picks[k][0], texts]); break; }
+        picks[k] = picks[k][1];
+        buttons[d].click();
+        if (screen() !== "feedback" || $("#other-choice").hidden) { shown.push(["no way back", screen()]); break; }
+        $("#other-choice").click();
+        continue;
+      }
+      if (ask.getAttribute("data-asked") === "yes") shown.push(["prompt", text(ask)]);
       const n = texts.indexOf(picks[k]) + 1;
       shown.push(["choices", texts, n]);
       if (!n) break;
@@ -130,8 +140,11 @@ DRIVER = r"""
       shown.push(["discuss", text($("#discuss-h")), hiddenAtFirst && !$("#notes").hidden ? text($("#notes-text")) : null]);
       $("#discuss-continue").click();
     } else if (s === "ending") {
+      const heads = [...document.querySelectorAll("#ending-journal h2")].map(text);
+      const lists = [...document.querySelectorAll("#ending-journal ul")].map((u) => [...u.children].map(text));
       shown.push(["ending", text($("#ending-kind")), text($("#ending-h")), text($("#ending-summary")),
-                  [...document.querySelectorAll("#ending-help li .name")].map(text)]);
+                  [...document.querySelectorAll("#ending-help li .name")].map(text),
+                  heads.map((h, i) => [h, lists[i]]), [...document.querySelectorAll("#ending-takeaways li")].map(text)]);
       break;
     } else {
       shown.push(["unexpected screen", s]);
@@ -180,8 +193,40 @@ def expected(project: Project, sc, t: interpret.Transcript, facilitator: bool) -
                 out.append(["feedback", fb.title.value, fb.happened.value, fb.why.value, fb.safer.value if fb.safer else None, items])
         elif ev[0] == "ending":
             e = tables.endings[ev[1]]
-            out.append(["ending", ENDING_KINDS.get(e.kind, ""), e.title.value, e.summary.value, [names[("resources", r)][0] for r in t.resources]])
+            summary, takeaways = journal(project, [tables.choices[c].feedback for c in t.feedback])
+            out.append(["ending", ENDING_KINDS.get(e.kind, ""), e.title.value, e.summary.value,
+                        [names[("resources", r)][0] for r in t.resources], summary, takeaways])
     return out
+
+
+def journal(project: Project, cards: list) -> tuple[list, list[str]]:
+    """The ending summary by the Ren'Py game's rules (TygJournal in game/tyg_runtime.rpy): a red
+    flag is spotted once a safer choice was made while it was in play, else missed; safe actions
+    taken are those of safer choices; three takeaways, the path's key messages first."""
+    names = catalogue_names(project)
+    flags: dict[str, str] = {}
+    taken: list[str] = []
+    messages: list[str] = []
+    for fb in cards:
+        kind = next(c.kind for sc in project.scenarios for s in sc.scenes for c in s.choices if c.feedback is fb)
+        for r in fb.teaches["red_flags"]:
+            flags[r.id] = "spotted" if kind == "safer" or flags.get(r.id) == "spotted" else "missed"
+        for r in fb.teaches["safe_actions"]:
+            if kind == "safer" and r.id not in taken:
+                taken.append(r.id)
+        for r in fb.teaches["key_messages"]:
+            if r.id not in messages:
+                messages.append(r.id)
+    cat = project.catalogue
+    spotted = [names[("red_flags", f)][0] for f, state in flags.items() if state == "spotted"]
+    missed = [names[("red_flags", f)][0] for f, state in flags.items() if state == "missed"]
+    summary = [[head, items] for head, items in (
+        ("Red flags you spotted", spotted), ("Red flags to watch for next time", missed),
+        ("Safe actions you took", [names[("safe_actions", a)][0] for a in taken if ("safe_actions", a) in names]),
+    ) if items]
+    order = messages + [i.id for i in cat.section("key_messages") if i.id not in messages]
+    takeaways = [f"{names[('key_messages', m)][0]}. {names[('key_messages', m)][1]}" for m in order[:3]]
+    return summary, takeaways
 
 
 def first_difference(want: list, got: list) -> str | None:
@@ -199,11 +244,17 @@ def story_index(project: Project) -> dict[str, int]:
     return {sc.id: i for i, sc in enumerate(order)}
 
 
-def play_path(pg, project: Project, sc, path: list[str], facilitator: bool) -> tuple[list, list]:
-    """(what the interpreter shows, what the page shows) on ``path``."""
+def play_path(pg, project: Project, sc, path: list[str], facilitator: bool, detours: dict[int, str] | None = None) -> tuple[list, list]:
+    """(what the interpreter shows, what the page shows) on ``path``.
+
+    ``detours`` (facilitator mode): at decision k, first take choice ``detours[k]``, then
+    "See the other choice" on its feedback; the page must then go on exactly as if it had not.
+    """
     tables = interpret.Tables(sc)
     t = interpret.play(sc, path, tables=tables)
-    picks = [tables.choices[c].text.value for c in path]
+    picks: list = [tables.choices[c].text.value for c in path]
+    for k, other in (detours or {}).items():
+        picks[k] = [tables.choices[other].text.value, picks[k]]
     got = pg.evaluate(DRIVER, [story_index(project)[sc.id], picks, facilitator])
     return expected(project, sc, t, facilitator), got
 
