@@ -107,6 +107,8 @@ def catalogue_yaml() -> str:
     for sa in SAFE_ACTIONS:
         out += [f"  - id: {sa}", f"    name: {q(sa.replace('_', ' ').capitalize())}",
                 f"    explain: {q('Something you can always do: ' + sa.replace('_', ' ') + '.')}"]
+    out += ["key_messages:", "  - id: never_too_late", "    name: It is never too late",
+            "    explain: Even after a risky move, you can still tell someone and get help.", "    way_back: true"]
     out.append("resources:")
     for rid, country, how in RESOURCES:
         value = {"url": "https://example.org/help", "phone": "555-0100", "sms": "85258"}[how]
@@ -132,7 +134,6 @@ def scenario_yaml(sid: str, n: int, rng: random.Random) -> str:
         "  player: {name: Sam, age: 14}",
         "  summary: Sam gets messages from an account he does not know.",
         "  content_note: A stranger online asks personal questions. Nothing explicit is shown.",
-        f"  minutes: {min(600, max(1, n // 4))}",
         "  start: s0",
         "characters:",
         "  - {id: sam, name: Sam, age: 14, role: player, colour: \"#3a7bd5\"}",
@@ -211,7 +212,10 @@ def scenario_yaml(sid: str, n: int, rng: random.Random) -> str:
                 f"        goto: {target}",
             ]
             if j > 0 and i % 4 == 1:
-                out.append(f"        if: not {rng.choice(FLAGS)}")
+                # A condition to parse and search that never hides the choice (build.py check
+                # reports a choice never on screen, TYG052, and "not FLAG" would often be one).
+                flag = rng.choice(FLAGS)
+                out.append(f"        if: not {flag} or {flag}")
             if (i + j) % 3 == 0:  # cycling through FLAGS, so every flag read is set somewhere
                 out.append(f"        set: {{{FLAGS[sets_made % len(FLAGS)]}: true}}")
                 sets_made += 1
@@ -225,6 +229,8 @@ def scenario_yaml(sid: str, n: int, rng: random.Random) -> str:
                 out.append("          safer: Pause and ask a friend you know offline who this is.")
             out.append(f"          red_flags: [{', '.join(rng.sample(RED_FLAGS, rng.randint(0, 2)))}]")
             out.append(f"          safe_actions: [{', '.join(rng.sample(SAFE_ACTIONS, rng.randint(1, 2)))}]")
+            if kind == "risky":  # a way back after every risky choice (TYG045)
+                out.append("          key_messages: [never_too_late]")
     out += [
         "endings:",
         "  - id: safe_end",

@@ -283,10 +283,6 @@ screen tyg_feedback(fb):
                     id "tyg_feedback_body"
                     xsize 990
                     mousewheel True
-                    ## The arrow and Page keys scroll the explanation (Page Up never
-                    ## rolls back); at its end the arrows move the focus on.
-                    arrowkeys True
-                    pagekeys True
                     draggable True
                     vbox:
                         spacing 12
@@ -329,10 +325,14 @@ screen tyg_feedback(fb):
                 spacing 16
                 if tyg_can_see_other_choice():
                     textbutton _("See the other choice (O)") action Function(tyg_see_other_choice) style "tyg_button"
-                ## Focused first, so Enter continues unless another button has the focus.
-                textbutton _("Continue") action Return(True) style "tyg_button" default_focus True
+                textbutton _("Continue") action Return(True) style "tyg_button"
     if tyg_can_see_other_choice():
         key "o" action Function(tyg_see_other_choice)
+    key "K_RETURN" action Return(True)
+    key "K_DOWN" action Scroll("tyg_feedback_body", "increase", 60)
+    key "K_UP" action Scroll("tyg_feedback_body", "decrease", 60)
+    key "K_PAGEDOWN" action Scroll("tyg_feedback_body", "increase", "page")
+    key "K_PAGEUP" action Scroll("tyg_feedback_body", "decrease", "page")
 
 ## Confirm: Ren'Py asks for this screen by name.
 screen confirm(message, yes_action, no_action):
@@ -381,9 +381,7 @@ style tyg_vbar is vbar:
     bar_invert True
     unscrollable "hide"
 
-## A whole-width row, so the arrow keys reach it from the buttons below the card.
 style tyg_flag_row is button:
-    xfill True
     padding (4, 2, 12, 2)
     background None
     hover_background Solid("#f6e3e1")

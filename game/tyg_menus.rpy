@@ -60,16 +60,14 @@ screen tyg_panel(title, close_action):
                     xsize 990
                     ymaximum 400
                     mousewheel True
-                    ## Arrows and Page keys scroll first, then the arrows move the focus.
-                    arrowkeys True
-                    pagekeys True
                     draggable True
                     vbox:
                         spacing 10
                         transclude
                 vbar value YScrollValue("tyg_panel_body") style "tyg_vbar"
-            ## Above the card underneath: its own main button must not keep the focus.
-            textbutton _("Close") action close_action style "tyg_button" xalign 1.0 default_focus 2
+            textbutton _("Close") action close_action style "tyg_button" xalign 1.0
+    key "K_DOWN" action Scroll("tyg_panel_body", "increase", 60)
+    key "K_UP" action Scroll("tyg_panel_body", "decrease", 60)
 
 ## Help: every resource, the school's country first, and what a trusted adult is.
 screen tyg_help():
@@ -133,8 +131,6 @@ screen tyg_ending(ending):
                     id "tyg_ending_body"
                     xsize 1090
                     mousewheel True
-                    arrowkeys True
-                    pagekeys True
                     draggable True
                     vbox:
                         spacing 8
@@ -166,9 +162,12 @@ screen tyg_ending(ending):
                 spacing 16
                 box_wrap True
                 textbutton _("Play again") action Jump(tyg_current_scenario().label) style "tyg_button"
-                textbutton _("Back to the main menu") action Return(True) style "tyg_button" default_focus True
+                textbutton _("Back to the main menu") action Return(True) style "tyg_button"
                 if tyg_facilitating():
                     textbutton _("Reset for the next group") action Function(tyg_reset_for_group) style "tyg_button"
+    key "K_RETURN" action Return(True)
+    key "K_DOWN" action Scroll("tyg_ending_body", "increase", 60)
+    key "K_UP" action Scroll("tyg_ending_body", "decrease", 60)
 
 ## Main menu: the stories, each with who you play and how long it takes.
 screen main_menu():
@@ -187,9 +186,6 @@ screen main_menu():
             xfill True
             text _("Trust Your Gut") style "tyg_title" xalign 0.5
             text _("Short stories about someone online who flatters, pressures, then threatens. You choose what happens, and see why after each choice. Nothing explicit is shown, and help is listed at the end of every story.") style "tyg_small" xalign 0.5 xmaximum 1100 text_align 0.5
-            ## So that a teacher can see at a glance that the school's settings file was read.
-            if tyg_lab_mode:
-                text _("Lab mode: nothing is kept on this computer") style "tyg_small" color tyg_colour_accent bold True xalign 0.5
             if not tyg_scenarios:
                 text _("No stories yet. Run: python3 build.py") xalign 0.5
         side "c r":
@@ -252,8 +248,6 @@ screen tyg_before_start(sc):
                     id "tyg_before_body"
                     xsize 990
                     mousewheel True
-                    arrowkeys True
-                    pagekeys True
                     draggable True
                     vbox:
                         spacing 16
@@ -265,5 +259,6 @@ screen tyg_before_start(sc):
                 xalign 1.0
                 spacing 16
                 textbutton _("Back") action Hide("tyg_before_start") style "tyg_button"
-                textbutton _("Start the story") action [Hide("tyg_before_start"), Start(sc.label)] style "tyg_button" default_focus True
+                textbutton _("Start the story") action [Hide("tyg_before_start"), Start(sc.label)] style "tyg_button"
+    key "K_RETURN" action [Hide("tyg_before_start"), Start(sc.label)]
     key "K_BACKSPACE" action Hide("tyg_before_start")

@@ -93,11 +93,12 @@ def test_never_on_screen_choice_and_its_ending_are_reported_with_file_and_line()
     path = sc.file
     got = {(d.file, d.line, d.code) for d in f.problems}
     assert got == {
-        (path, line_of(path, "- id: not_asked"), "TYG044"),
+        (path, line_of(path, "- id: not_asked"), "TYG052"),
         (path, line_of(path, "- id: quiet_end"), "TYG026"),
     }
-    assert "never on screen" in next(d.message for d in f.problems if d.code == "TYG044")
-    # build.py check stays quiet: it reports only traps, and this story has no loop.
+    assert "never on screen" in next(d.message for d in f.problems if d.code == "TYG052")
+    # check_winnable stays quiet: it reports only traps, and this story has no loop
+    # (build.py check reports the hidden choice with check_never_on_screen: tests/test_never_on_screen.py).
     report = Report()
     coverage.check_winnable(pipeline.check(NEVER_ON_SCREEN).project, report)
     assert report.items == []
@@ -276,6 +277,6 @@ def test_hidden_choice_and_ending_fail_coverage_in_the_engine():
     proc = build_py("coverage", NEVER_ON_SCREEN)
     assert proc.returncode == 1
     path = os.path.join(NEVER_ON_SCREEN, "gate.yaml")
-    assert f"gate.yaml:{line_of(path, '- id: not_asked')}:9: error[TYG044]" in proc.stderr
+    assert f"gate.yaml:{line_of(path, '- id: not_asked')}:9: warning[TYG052]" in proc.stderr
     assert f"gate.yaml:{line_of(path, '- id: quiet_end')}:5: warning[TYG026]" in proc.stderr
     assert "gate                   1/2  50.0%     1/2  50.0%" in proc.stdout, proc.stdout

@@ -80,6 +80,7 @@ CODES = _registry(
     Code("TYG045", E, "risky choice with no way back"),
     # -- playing the story with its conditions (coverage.py)
     Code("TYG044", E, "choice leads where no ending can be reached"),
+    Code("TYG052", W, "choice never on screen"),
     # -- writing output (output.py)
     # -- translations, per language (i18n/checks.py, i18n/po.py)
     Code("TYG046", W, "untranslated or fuzzy entry"),

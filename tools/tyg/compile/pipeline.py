@@ -119,7 +119,7 @@ def _scenario_unit(path: str, data: bytes | None, catalogue: Catalogue | None, r
     from tyg.compile.check import _check_scenario, discussion_prompts
     from tyg.compile.emit import emit_module
     from tyg.compile.lower import lower_scenario
-    from tyg.play.coverage import check_winnable
+    from tyg.play.coverage import check_never_on_screen, check_winnable
     from tyg.teach.readability import check_reading_level
     from tyg.teach.safeguarding import check_wording
     from tyg.teach.teaching import check_way_back, matrix
@@ -142,6 +142,7 @@ def _scenario_unit(path: str, data: bytes | None, catalogue: Catalogue | None, r
     if not errors:  # conditions are searched only on a sound story graph
         report = Report()
         check_winnable(one, report)
+        check_never_on_screen(one, report)
         unit.deep = report.items
         errors = bool(report.errors)
     report = Report()

@@ -474,7 +474,7 @@ def run_coverage(
     for sc in checked.project.scenarios:
         p = coverage.plan(sc)
         plans.append(p)
-        res.diagnostics += p.findings.problems
+        res.diagnostics += [d for d in p.findings.problems if d not in res.diagnostics]  # check found some already
         if not p.complete:
             res.failures.append(
                 f"{sc.loc}: planning stopped: scenario '{sc.id}' has more than {coverage.MAX_STATES:,} states (scene and flag values)"

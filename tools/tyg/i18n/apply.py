@@ -22,7 +22,7 @@ from babel.messages.catalog import Catalog
 from tyg.compile.diagnostics import Report
 from tyg.compile.nodes import Project
 from tyg.i18n import po as pofile
-from tyg.i18n.messages import GUIDE, UI, project_msgs
+from tyg.i18n.messages import UI, project_msgs
 
 
 class Translation:
@@ -61,16 +61,6 @@ def activate(tr: Translation) -> None:
     """The language of ``ui`` from now on (the terminal player's strings)."""
     global _active
     _active = tr
-
-
-def current_language() -> str:
-    """The active language's code ("en" when none is active)."""
-    return _active.lang
-
-
-def guide_text(text: str) -> str:
-    """A fixed piece of the facilitator guide's HTML in the active language (context ``guide``)."""
-    return _active.get(text, GUIDE)
 
 
 def N_(text: str) -> str:

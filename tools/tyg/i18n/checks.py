@@ -34,7 +34,7 @@ from tyg.compile.diagnostics import Loc, Report
 from tyg.compile.load import display_path
 from tyg.compile.nodes import Project
 from tyg.i18n.apply import Translation
-from tyg.i18n.messages import GUIDE, UI, Msg
+from tyg.i18n.messages import UI, Msg
 from tyg.i18n.renpy_tl import string_key
 from tyg.teach.readability import MIN_WORDS
 from tyg.teach.texts import scene_texts
@@ -44,7 +44,6 @@ MIN_PERSPICUITY = 65.0
 
 _FIELDS = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]")
 _NUMBER = re.compile(r"\d+")
-_TAG = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?>|&[a-z]+;")
 
 
 def _marks(s: str, runtime: bool) -> Counter:
@@ -53,7 +52,6 @@ def _marks(s: str, runtime: bool) -> Counter:
     In YAML text, ``[`` and ``{`` are shown literally (the compiler escapes them), so they are the translator's to change.
     """
     marks = Counter(m.group(0) for m in _FIELDS.finditer(s.replace("{{", "").replace("[[", ""))) if runtime else Counter()
-    marks.update(m.group(0) for m in _TAG.finditer(s))  # the guide's HTML (and any tag in YAML text) stays as it is
     marks.update(m.group(0) for m in _NUMBER.finditer(s))
     marks["\\n"] = s.count("\n")
     return +marks
@@ -100,8 +98,8 @@ def check_conflicts(po: Catalog, path: str, msgs: list[Msg], tr: Translation, re
     entries = {(e.id, e.context): e for e in po if e.id}
     first: dict[str, tuple[str, Msg]] = {}
     for m in msgs:
-        if m.loc is not None or m.context == GUIDE or not tr.has(m.text, m.context):
-            continue  # say statements are translated one by one; the guide is not in the game
+        if m.loc is not None or not tr.has(m.text, m.context):
+            continue  # say statements are translated one by one
         key, new = string_key(m, m.text), tr.get(m.text, m.context)
         if key not in first:
             first[key] = (new, m)
@@ -187,8 +185,6 @@ def spanish_findings(text: str) -> list[tuple[str, str, str]]:
         for m in rx.finditer(text):
             if kind == "victim-blaming" and "culpa" in m.group(0).lower() and _NEGATED_ES.search(text[: m.start()]):
                 continue
-            if kind == "wording" and _NEGATED_ES.search(text[: m.start()]):
-                continue  # 'di "compartir desnudos", no "sexting"' is the advice itself
             out.append((kind, m.group(0), advice))
             break
     return out

@@ -417,7 +417,7 @@ def examine(sc: Scenario, max_states: int = MAX_STATES, traps_only: bool = False
                 why = f"its condition never holds when scene '{scene.id}' is shown"
             else:
                 why = f"no path reaches scene '{scene.id}' (the conditions on the way never allow it)"
-            f.problems.append(_diag("TYG044", c.loc, f"choice '{c.id}' is never on screen, so no path takes it to an ending: {why}"))
+            f.problems.append(_diag("TYG052", c.loc, never_on_screen_message(c.id, why)))
     structural = StoryGraph.of(sc).reachable()
     for e in sc.endings:
         if e.id not in f.endings and e.id in structural:  # check.py reports the structurally unreachable ones
@@ -460,6 +460,135 @@ def surely_finishing(sc: Scenario) -> set[str]:
             done.add(s)
             queue.append(s)
     return done
+
+
+def never_on_screen_message(choice: str, why: str) -> str:
+    return f"choice '{choice}' is never on screen, so no path takes it to an ending: {why}"
+
+
+#: Unknown flags one condition may read before ``check_never_on_screen`` stops trying their values and says "maybe".
+_MAX_UNKNOWN = 12
+
+
+class _Abstract:
+    """What ``check_never_on_screen`` knows of the flags at one point: each is False, True or unknown (None).
+
+    Flags start False (unset). A condition can hold if some values of its
+    unknown flags make ``conditions.evaluate`` say so: the same function the
+    interpreter uses, so the two cannot disagree about what a condition means.
+    """
+
+    def __init__(self, flags: list[str]) -> None:
+        self.flags = flags
+
+    def holds(self, cond: Cond | None, state: dict, want: bool) -> bool:
+        """Whether ``cond`` can come out ``want`` in some concrete state that ``state`` allows."""
+        if cond is None:
+            return want
+        names = list(dict.fromkeys(f.name for f in flags_read(cond)))
+        unknown = [n for n in names if state.get(n, False) is None]
+        if len(unknown) > _MAX_UNKNOWN:
+            return True
+        values = {n: bool(state.get(n, False)) for n in names}
+        for bits in range(1 << len(unknown)):
+            for i, n in enumerate(unknown):
+                values[n] = bool(bits >> i & 1)
+            if evaluate(cond, values) is want:
+                return True
+        return False
+
+    @staticmethod
+    def join(a: dict | None, b: dict) -> dict:
+        if a is None:
+            return dict(b)
+        return {k: (v if b.get(k) == v else None) for k, v in a.items()}
+
+    def run(self, steps: list[Step], state: dict) -> dict:
+        """The flags after ``steps``: set steps set them, an if whose condition could go either way joins both branches."""
+        for st in steps:
+            if isinstance(st, SetFlags):
+                for name, value, _ in st.values:
+                    if name in state:
+                        state[name] = value
+            elif isinstance(st, If):
+                can_hold, can_fail = self.holds(st.cond, state, True), self.holds(st.cond, state, False)
+                if can_hold and can_fail:
+                    state = self.join(self.run(st.then, dict(state)), self.run(st.otherwise, dict(state)))
+                else:
+                    state = self.run(st.then if can_hold else st.otherwise, state)
+        return state
+
+
+def check_never_on_screen(project: Project, report: Report) -> None:
+    """TYG052 for a choice that is never on screen: its ``if`` never holds when its scene is shown,
+    or the conditions on the way never let a player reach its scene.
+
+    A forward pass over the story graph with each flag known to be false,
+    true or either (joined where paths meet): linear in the story's size, so
+    ``check`` can afford it on every build. It never reports a choice that
+    some path shows; ``build.py coverage``'s full search of the flag states
+    finds the rest (with the same code and message).
+    """
+    for sc in project.scenarios:
+        _never_on_screen(sc, report)
+
+
+def _never_on_screen(sc: Scenario, report: Report) -> None:
+    if not any(c.cond is not None for s in sc.scenes for c in s.choices) and not any(
+        b.cond is not None for s in sc.scenes for b in s.goto
+    ):
+        return  # nothing hides a choice
+    read = sorted({f.name for s in sc.scenes for st in walk_steps(s.steps) if isinstance(st, If) for f in flags_read(st.cond)}
+                  | {f.name for s in sc.scenes for c in s.choices for f in flags_read(c.cond)}
+                  | {f.name for s in sc.scenes for b in s.goto for f in flags_read(b.cond)})
+    ab = _Abstract(read)
+    scenes = {s.id: s for s in sc.scenes}
+    start = sc.start.id if sc.start else (sc.scenes[0].id if sc.scenes else None)
+    if start not in scenes:
+        return
+    entry: dict[str, dict] = {start: dict.fromkeys(read, False)}
+    after: dict[str, dict] = {}
+    queue = deque([start])
+    queued = {start}
+    while queue:
+        sid = queue.popleft()
+        queued.discard(sid)
+        scene = scenes[sid]
+        state = after[sid] = ab.run(scene.steps, dict(entry[sid]))
+        moves: list[tuple[str, dict]] = []
+        for c in scene.choices:
+            if ab.holds(c.cond, state, True):
+                nxt = dict(state)
+                for name, value, _ in c.sets.values if c.sets else ():
+                    if name in nxt:
+                        nxt[name] = value
+                moves.append((c.goto.id, nxt))
+        for b in scene.goto:
+            if ab.holds(b.cond, state, True):
+                moves.append((b.target.id, state))
+                if not ab.holds(b.cond, state, False):
+                    break  # always taken: the branches after it never are
+        for target, nxt in moves:
+            if target not in scenes:
+                continue  # an ending
+            joined = ab.join(entry.get(target), nxt)
+            if joined != entry.get(target):
+                entry[target] = joined
+                if target not in queued:
+                    queued.add(target)
+                    queue.append(target)
+    structural = StoryGraph.of(sc).reachable()
+    for s in sc.scenes:
+        if s.id not in structural:
+            continue  # TYG014 says so
+        for c in s.choices:
+            if s.id not in after:
+                why = f"no path reaches scene '{s.id}' (the conditions on the way never allow it)"
+            elif not ab.holds(c.cond, after[s.id], True):
+                why = f"its condition never holds when scene '{s.id}' is shown"
+            else:
+                continue
+            report.items.append(_diag("TYG052", c.loc, never_on_screen_message(c.id, why)))
 
 
 #: States ``build.py check`` searches per scenario, when a loop makes it search at all.
