@@ -38,6 +38,8 @@ from typing import Callable
 
 from tyg.play import coverage, interpret
 from tyg.compile import pipeline
+from tyg.i18n.apply import ui
+from tyg.i18n.command import use_language
 from tyg.engine import stage
 from tyg.compile.diagnostics import Diagnostic, Severity
 from tyg.compile.emit import SOURCE_PREFIX
@@ -456,13 +458,22 @@ def run_coverage(
     workdir: str | None = None,
     tamper: Callable[[str], None] | None = None,
     screen: str = SCREEN,
+    lang: str | None = None,
 ) -> Result:
-    """Check, plan, stage, play in the engine, compare and count. ``tamper(basedir)`` may edit the staged game."""
+    """Check, plan, stage, play in the engine, compare and count. ``tamper(basedir)`` may edit the staged game.
+
+    With ``lang`` (e.g. "es") the interpreter plays the translated story and the
+    engine starts in that language (``language = es`` in the staged game's ini).
+    """
     res = Result(source)
     clock = time.monotonic()
     checked = pipeline.check(source)
     res.diagnostics += checked.report.items
     if not checked.ok or checked.project is None:
+        return res
+    problem = use_language(checked, source, lang)
+    if problem:
+        res.failures.append(problem)
         return res
     engine = find_engine()  # EngineNotFound before any work
     res.engine = engine.describe()
@@ -498,6 +509,7 @@ def run_coverage(
     try:
         clock = time.monotonic()
         staged = stage.stage_game(os.path.join(base, "stage"), source)
+        stage.set_language(staged, lang)
         if tamper is not None:
             tamper(staged)
         shares = share_out(work, processes)
@@ -505,7 +517,7 @@ def run_coverage(
         for i, share in enumerate(shares):
             d = os.path.join(base, f"engine{i + 1}")
             shutil.copytree(staged, d)
-            stage.add_script(d, "zz_tyg_coverage.rpy", stage.path_testcase(TESTCASE, [w.transcript for w in share]))
+            stage.add_script(d, "zz_tyg_coverage.rpy", stage.path_testcase(TESTCASE, [w.transcript for w in share], ui))
             dirs.append(d)
         res.processes = len(shares) if work else 0
         res.seconds["staging"] = time.monotonic() - clock
@@ -660,7 +672,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         find_engine(getattr(args, "renpy", None))
         if getattr(args, "renpy", None):
             os.environ["RENPY_SDK"] = args.renpy  # the staged runs find the same engine through it
-        res = run_coverage(source, processes=processes)
+        res = run_coverage(source, processes=processes, lang=getattr(args, "lang", None))
     except EngineNotFound as exc:
         print(exc, file=sys.stderr)
         return ENV_ERROR

@@ -19,25 +19,27 @@ import sys
 from typing import TextIO
 
 from tyg.compile import pipeline
+from tyg.i18n.apply import N_, ui
+from tyg.i18n.command import use_language
 from tyg.play.interpret import PathError, Run, Tables, Transcript, play
 from tyg.compile.nodes import LEARNING_SECTIONS, Catalogue, Choice, Discuss, Ending, Project, Scenario, walk_steps
 
 #: Section headings as the feedback screen shows them (game/screens.rpy, tyg_feedback_sections).
 HEADINGS = {
-    "red_flags": "Red flags",
-    "safe_actions": "Safe actions",
-    "upstander_steps": "Being an upstander",
-    "key_messages": "Remember",
-    "adult_actions": "What helps, as an adult",
+    "red_flags": N_("Red flags"),
+    "safe_actions": N_("Safe actions"),
+    "upstander_steps": N_("Being an upstander"),
+    "key_messages": N_("Remember"),
+    "adult_actions": N_("What helps, as an adult"),
 }
 #: What the ending screen calls each kind of ending (game/tyg_menus.rpy).
 ENDING_KINDS = {
-    "safe": "You stayed safe",
-    "supported": "You got support",
-    "upstander": "You helped others",
-    "learning": "Still time to act",
+    "safe": N_("You stayed safe"),
+    "supported": N_("You got support"),
+    "upstander": N_("You helped others"),
+    "learning": N_("Still time to act"),
 }
-NOT_YOUR_FAULT = "It is not your fault. The blame lies with the person who pressures or threatens."
+NOT_YOUR_FAULT = N_("It is not your fault. The blame lies with the person who pressures or threatens.")
 QUIT_WORDS = {"q", "quit", "exit"}
 
 
@@ -57,7 +59,7 @@ def feedback_lines(choice: Choice, catalogue: Catalogue | None) -> list[str]:
     """Everything the feedback screen shows after ``choice``, in the same order, as plain lines."""
     fb = choice.feedback
     if fb is None:
-        return ["(This choice has no feedback.)"]
+        return [ui("(This choice has no feedback.)")]
     out = [f"Feedback: {fb.title.value}", fb.happened.value]
     flags = _items(catalogue, "red_flags", fb.teaches.get("red_flags", []))
     if flags:
@@ -65,7 +67,7 @@ def feedback_lines(choice: Choice, catalogue: Catalogue | None) -> list[str]:
         out += [f"- {rf.name.value}: {rf.explain.value}" for rf in flags]
     out.append(f"Why it matters: {fb.why.value}")
     if fb.safer:
-        out.append(f"The safer move: {fb.safer.value}")
+        out.append(ui("The safer move: {safer}", safer=fb.safer.value))
     for section in LEARNING_SECTIONS:
         if section.key == "red_flags":
             continue
@@ -79,7 +81,7 @@ def feedback_lines(choice: Choice, catalogue: Catalogue | None) -> list[str]:
 def ending_lines(ending: Ending, catalogue: Catalogue | None) -> list[str]:
     """The ending screen as plain lines: kind, title, summary, not your fault, and help with ways to reach it."""
     out = [
-        f"The end: {ENDING_KINDS.get(ending.kind, ending.kind)}.",
+        ui("The end: {kind}.", kind=ui(ENDING_KINDS.get(ending.kind, ending.kind))),
         ending.title.value,
         ending.summary.value,
         NOT_YOUR_FAULT,
@@ -93,7 +95,7 @@ def ending_lines(ending: Ending, catalogue: Catalogue | None) -> list[str]:
             continue
         out.append(f"- {r.name.value}: {r.explain.value}")
         if r.phone:
-            out.append(f"  Call {r.phone}")
+            out.append("  " + ui("Call {phone}", phone=r.phone))
         if r.sms:
             out.append(f"  {r.sms}")
         if r.url:
@@ -105,7 +107,7 @@ def shown_line(who: str | None, text: str, kind: str) -> str:
     """One story line as printed: narration and prompts bare, speech after the name, messages marked."""
     if who is None:
         return text
-    return f"{who} (message): {text}" if kind == "chat" else f"{who}: {text}"
+    return ui("{name} (message): {text}", name=who, text=text) if kind == "chat" else f"{who}: {text}"
 
 
 # ------------------------------------------------------------------ play --text
@@ -141,19 +143,22 @@ class Terminal:
         for n, text in enumerate(options, 1):
             self.say(f"{n}. {text}")
         last = len(options)
-        span = "1" if last == 1 else "1 or 2" if last == 2 else f"1 to {last}"
+        span = "1" if last == 1 else ui("1 or 2") if last == 2 else ui("1 to {last}", last=last)
         while True:
-            answer = self.ask(f"{question} ({span}, q to quit): ")
+            answer = self.ask(ui("{question} ({numbers}, q to quit): ", question=question, numbers=span))
             if answer.isdigit() and 1 <= int(answer) <= last:
                 return int(answer) - 1
-            self.say(f"Please type {span} and press Enter, or q to quit.")
+            self.say(ui("Please type {numbers} and press Enter, or q to quit.", numbers=span))
 
     def pause(self) -> None:
-        self.ask("Press Enter to go on (q to quit): ")
+        self.ask(ui("Press Enter to go on (q to quit): "))
 
 
 def _play_story(term: Terminal, sc: Scenario, catalogue: Catalogue | None) -> None:
-    term.say("", sc.title.value, f"You play {sc.player_name.value}, {sc.player_age}.", f"Before you start: {sc.content_note.value}", "")
+    term.say(
+        "", sc.title.value, ui("You play {name}, {age}.", name=sc.player_name.value, age=sc.player_age),
+        ui("Before you start: {note}", note=sc.content_note.value), "",
+    )
     tables = Tables(sc)
     run = Run(sc, tables)
     t = run.t
@@ -168,10 +173,10 @@ def _play_story(term: Terminal, sc: Scenario, catalogue: Catalogue | None) -> No
         printed = len(t.lines)
         if shown is None:
             break
-        term.say("", prompt[0] if prompt else "What do you do?")
-        pick = shown[term.number([c.text.value for c in shown], "Your choice?")]
+        term.say("", prompt[0] if prompt else ui("What do you do?"))
+        pick = shown[term.number([c.text.value for c in shown], ui("Your choice?"))]
         run.choose(pick)
-        term.say("", f"You chose: {pick.text.value}", *feedback_lines(pick, catalogue))
+        term.say("", ui("You chose: {choice}", choice=pick.text.value), *feedback_lines(pick, catalogue))
         term.pause()
         term.say("")
     term.say("", *ending_lines(tables.endings[t.ending or ""], catalogue), "")
@@ -190,6 +195,10 @@ def play_text(args: argparse.Namespace, stdin: TextIO | None = None, stdout: Tex
         print(result.report.render_text(), file=sys.stderr)
     if not result.ok or result.project is None:
         return 1
+    problem = use_language(result, source, getattr(args, "lang", None))
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     stories = menu_order(result.project)
     if not stories:
         print(f"no scenarios in {source}", file=sys.stderr)
@@ -203,25 +212,26 @@ def play_text(args: argparse.Namespace, stdin: TextIO | None = None, stdout: Tex
             return 2
     term = Terminal(stdin, stdout)
     try:
-        term.say("Trust Your Gut, in the terminal.", "Type a number and press Enter to choose. Type q and Enter to quit at any time.")
+        term.say(ui("Trust Your Gut, in the terminal."), ui("Type a number and press Enter to choose. Type q and Enter to quit at any time."))
         while True:
             if chosen is None:
-                term.say("", "Stories:")
+                term.say("", ui("Stories:"))
                 options = [
-                    f"{sc.title.value}. Play as {sc.player_name.value}, {sc.player_age}"
-                    + (f", about {sc.minutes} minutes." if sc.minutes else ".")
+                    ui("{title}. Play as {name}, {age}, about {minutes} minutes.", title=sc.title.value, name=sc.player_name.value, age=sc.player_age, minutes=sc.minutes)
+                    if sc.minutes
+                    else ui("{title}. Play as {name}, {age}.", title=sc.title.value, name=sc.player_name.value, age=sc.player_age)
                     for sc in stories
                 ]
-                chosen = stories[term.number(options, "Which story?")]
+                chosen = stories[term.number(options, ui("Which story?"))]
             _play_story(term, chosen, catalogue)
-            term.say("What next?")
-            nxt = term.number(["Play this story again", "Choose another story", "Quit"], "Your choice?")
+            term.say(ui("What next?"))
+            nxt = term.number([ui("Play this story again"), ui("Choose another story"), ui("Quit")], ui("Your choice?"))
             if nxt == 2:
                 raise Quit
             if nxt == 1:
                 chosen = None
     except Quit:
-        term.say("Goodbye. Help is always listed at the end of every story.")
+        term.say(ui("Goodbye. Help is always listed at the end of every story."))
     except BrokenPipeError:  # the output was closed (e.g. piped into head): stop quietly
         import os
 
@@ -375,6 +385,10 @@ def cmd_transcript(args: argparse.Namespace) -> int:
     if not result.ok or result.project is None:
         _print_report(result, args.format)
         return 1
+    problem = use_language(result, source, getattr(args, "lang", None))
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     sc = next((s for s in result.project.scenarios if s.id == args.scenario), None)
     if sc is None:
         known = ", ".join(s.id for s in menu_order(result.project))

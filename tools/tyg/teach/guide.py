@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from tyg.compile import pipeline
+from tyg.i18n.apply import current_language, guide_text
 from tyg.cli import AUTHOR_ERROR, ENV_ERROR, OK, ROOT, _paths, _print_report
 from tyg.compile.nodes import LEARNING_SECTIONS, Catalogue, Discuss, Ending, If, Project, Resource, Scenario, Scene, Step
 
@@ -302,13 +303,15 @@ class Guide:
         self.out: list[str] = []
 
     def w(self, *parts: str) -> None:
-        self.out.extend(parts)
+        # The guide's own prose is translated piece by piece: each fixed string given to w()
+        # is a PO entry (context "guide", tyg/i18n/messages.py); the story's text comes translated.
+        self.out.extend(guide_text(p) for p in parts)
 
     def render(self) -> str:
         css = open(CSS_FILE, encoding="utf-8").read()
         self.w(
             "<!DOCTYPE html>\n",
-            '<html lang="en">\n<head>\n<meta charset="utf-8">\n',
+            f'<html lang="{current_language()}">\n<head>\n<meta charset="utf-8">\n',
             # Nothing may load from anywhere: no scripts, fonts or images.
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
@@ -661,6 +664,12 @@ def cmd_guide(args: argparse.Namespace) -> int:
     _print_report(result, args.format)
     if not result.ok or result.project is None or result.project.catalogue is None:
         return AUTHOR_ERROR
+    from tyg.i18n.command import use_language
+
+    problem = use_language(result, source, getattr(args, "lang", None))
+    if problem:
+        print(problem, file=sys.stderr)
+        return ENV_ERROR
     text = render_guide(result.project).encode("utf-8")
     path = os.path.join(out, "index.html")
     try:
