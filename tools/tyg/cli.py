@@ -124,7 +124,11 @@ def _print_report(result: pipeline.Result, fmt: str) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     source, _ = _paths(args)
-    result = pipeline.check(source, cache=build_cache())
+    try:
+        result = pipeline.check(source, args.lang, args.strict, cache=build_cache())
+    except LookupError as exc:
+        print(exc.args[0], file=sys.stderr)
+        return ENV_ERROR
     _print_report(result, args.format)
     if result.ok and args.format == "text":
         n = result.scenario_count
