@@ -732,6 +732,8 @@
 
   loadSettings();
   applySettings();
+  // Load the few emoji glyphs now (13 KB, inline), so the first chat message that needs one has it.
+  if (document.fonts) document.fonts.forEach(function (f) { if (f.family.indexOf("TygSymbols") >= 0) f.load().catch(function () {}); });
   wire();
   showIntro();
   window.tygReady = performance.now();  // when the first screen is up (bench/web_start.py reads it)
