@@ -34,7 +34,7 @@ from tyg.compile.diagnostics import Loc, Report
 from tyg.compile.load import display_path
 from tyg.compile.nodes import Project
 from tyg.i18n.apply import Translation
-from tyg.i18n.messages import UI, Msg
+from tyg.i18n.messages import GUIDE, UI, Msg
 from tyg.i18n.renpy_tl import string_key
 from tyg.teach.readability import MIN_WORDS
 from tyg.teach.texts import scene_texts
@@ -44,6 +44,7 @@ MIN_PERSPICUITY = 65.0
 
 _FIELDS = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]")
 _NUMBER = re.compile(r"\d+")
+_TAG = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?>|&[a-z]+;")
 
 
 def _marks(s: str, runtime: bool) -> Counter:
@@ -52,6 +53,7 @@ def _marks(s: str, runtime: bool) -> Counter:
     In YAML text, ``[`` and ``{`` are shown literally (the compiler escapes them), so they are the translator's to change.
     """
     marks = Counter(m.group(0) for m in _FIELDS.finditer(s.replace("{{", "").replace("[[", ""))) if runtime else Counter()
+    marks.update(m.group(0) for m in _TAG.finditer(s))  # the guide's HTML (and any tag in YAML text) stays as it is
     marks.update(m.group(0) for m in _NUMBER.finditer(s))
     marks["\\n"] = s.count("\n")
     return +marks
@@ -98,8 +100,8 @@ def check_conflicts(po: Catalog, path: str, msgs: list[Msg], tr: Translation, re
     entries = {(e.id, e.context): e for e in po if e.id}
     first: dict[str, tuple[str, Msg]] = {}
     for m in msgs:
-        if m.loc is not None or not tr.has(m.text, m.context):
-            continue  # say statements are translated one by one
+        if m.loc is not None or m.context == GUIDE or not tr.has(m.text, m.context):
+            continue  # say statements are translated one by one; the guide is not in the game
         key, new = string_key(m, m.text), tr.get(m.text, m.context)
         if key not in first:
             first[key] = (new, m)
@@ -185,6 +187,8 @@ def spanish_findings(text: str) -> list[tuple[str, str, str]]:
         for m in rx.finditer(text):
             if kind == "victim-blaming" and "culpa" in m.group(0).lower() and _NEGATED_ES.search(text[: m.start()]):
                 continue
+            if kind == "wording" and _NEGATED_ES.search(text[: m.start()]):
+                continue  # 'di "compartir desnudos", no "sexting"' is the advice itself
             out.append((kind, m.group(0), advice))
             break
     return out
@@ -192,7 +196,7 @@ def spanish_findings(text: str) -> list[tuple[str, str, str]]:
 
 def check_spanish_wording(msgs: list[Msg], tr: Translation, report: Report) -> None:
     for m in msgs:
-        if not tr.has(m.text, m.context):
-            continue
+        if not tr.has(m.text, m.context) or tr.get(m.text, m.context) == m.text:
+            continue  # untranslated, or kept as it is (a name, a number): the English lint's business
         for kind, words, advice in spanish_findings(tr.get(m.text, m.context)):
             report.add("TYG043", Loc(m.file, m.line, 1), f"in Spanish ('{m.context}'), {kind}: '{words}': {advice}")
