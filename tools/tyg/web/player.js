@@ -708,6 +708,8 @@
   // ------------------------------------------------------------------ wiring
 
   function wire() {
+    $("quick-exit").hidden = false;
+    $("open-help").hidden = false;
     $("quick-exit").addEventListener("click", quickExit);
     $("open-help").addEventListener("click", function () { openPanel("help"); });
     $("open-journal").addEventListener("click", function () { openPanel("journal"); });
