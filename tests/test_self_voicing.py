@@ -4,8 +4,9 @@ The player switches "Read aloud" on in Settings, then starts a story. Ren'Py
 runs ``espeak TEXT`` for what is on screen. The ``espeak`` found first on the
 PATH here is a small recorder that notes the text and then runs the real
 espeak, with ``-w`` so the speech goes to a WAV file instead of a sound card
-(the test machine has none). The test checks what was spoken, and that the
-real espeak turned it into audio.
+(the test machine has none), and notes whether espeak finished or Ren'Py cut
+it off for a newer line. The test checks what was spoken, and that the real
+espeak turned every call that finished into audio.
 """
 
 from __future__ import annotations
@@ -26,13 +27,25 @@ SAMPLE = os.path.join(ROOT, "tests", "sample")
 ESPEAK = shutil.which("espeak")
 
 RECORDER = """#!{python}
-import json, os, sys
+import json, os, signal, subprocess, sys
 log = os.environ["TYG_TTS_LOG"]
 with open(log, "a", encoding="utf-8") as fh:
     n = sum(1 for _ in open(log, encoding="utf-8"))
     fh.write(json.dumps({{"args": sys.argv[1:], "wav": "%d.wav" % n}}) + "\\n")
 wav = os.path.join(os.path.dirname(log), "%d.wav" % n)
-os.execv({espeak!r}, [{espeak!r}, "-w", wav, *sys.argv[1:]])
+child = None
+
+def cut(signum, frame):  # Ren'Py stops speech that a newer line replaces (terminate, then wait)
+    if child is not None:
+        os.kill(child.pid, signal.SIGTERM)
+    open(wav + ".cut", "w").close()
+    os._exit(0)  # not sys.exit: the main thread may hold Popen's wait lock
+
+signal.signal(signal.SIGTERM, cut)
+child = subprocess.Popen([{espeak!r}, "-w", wav, *sys.argv[1:]])
+code = child.wait()
+with open(wav + ".done", "w") as fh:
+    fh.write(str(code))
 """
 
 TESTCASE = """
@@ -104,8 +117,20 @@ def test_read_aloud_speaks_through_espeak(tmp_path):
     # A phone message is read once, without its sender twice or the conversation before it.
     chat = next(text for text in spoken if "hey!! saw ur post" in text)
     assert chat.count("jess_xo") == 1 and "who is this?" not in chat, chat
-    # The real espeak made speech of it: a WAV file with audio frames for every call that ran to the end.
-    wavs = [tts / c["wav"] for c in calls if (tts / c["wav"]).exists()]
-    assert wavs, "espeak wrote no audio"
-    with wave.open(str(wavs[-1])) as w:
-        assert w.getnframes() > w.getframerate() // 10, "less than a tenth of a second of speech"
+    # The real espeak made speech of every call that ran to the end: a WAV file with audio frames.
+    # (A call that Ren'Py cut off for a newer line is only noted.)
+    done = []
+    for i, c in enumerate(calls):
+        wav = tts / c["wav"]
+        assert os.path.exists(f"{wav}.done") or os.path.exists(f"{wav}.cut"), f"espeak call {i} never ended: {c}"
+        if os.path.exists(f"{wav}.done"):
+            assert (tts / f"{c['wav']}.done").read_text() == "0", f"espeak failed on call {i}: {c}"
+            with wave.open(str(wav)) as w:
+                seconds = w.getnframes() / w.getframerate()
+            # At least 0.03 s a letter: about a third of espeak's normal speed.
+            letters = sum(ch.isalpha() for ch in c["args"][-1])
+            assert seconds >= min(0.1, 0.03 * letters) and seconds > 0, (i, c["args"][-1], seconds)
+            done.append(c["args"][-1])
+    # Each expected line had time to be spoken in full.
+    for want in expected:
+        assert any(want in text for text in done), (want, done)
