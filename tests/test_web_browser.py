@@ -361,3 +361,31 @@ def test_help_lists_the_chosen_country_first(chromium, project, pages):
         heads = pg.locator("#panel-body h2").all_text_contents()
         assert heads[0] == "What is a trusted adult?" and heads[1] == first and heads[2] == "Anywhere", heads
     ctx.close()
+
+
+def test_facilitator_reset_and_play_again_start_clean(chromium, project, pages):
+    """"Reset for the next group" (ending) leaves no trace of the play-through; "Play again" starts the story afresh."""
+    from tyg.play import coverage, interpret
+    from webkit import DRIVER, story_index
+
+    sc = sorted(project.scenarios, key=lambda s: (s.order is None, s.order or 0, s.id))[0]
+    tables = interpret.Tables(sc)
+    picks = [tables.choices[c].text.value for c in coverage.plan(sc).paths[0]]
+    ctx, _ = _context(chromium, viewport=DESKTOP)
+    pg = ctx.new_page()
+    pg.goto(url(pages["normal"], "lab=1"))
+    shown = pg.evaluate(DRIVER, [story_index(project)[sc.id], picks, True])
+    assert shown[-1][0] == "ending" and screen_of(pg) == "ending"
+    pg.click("#ending-again")
+    assert screen_of(pg) == "play" and pg.locator("#chat li").count() <= 1
+    pg.click("#open-journal")
+    assert "Nothing yet" in pg.inner_text("#panel")
+    pg.click("#panel-close")
+    shown = pg.evaluate(DRIVER, [story_index(project)[sc.id], picks, True])
+    assert shown[-1][0] == "ending"
+    pg.click("#ending-reset")
+    assert screen_of(pg) == "menu" and pg.is_visible("#menu-reset")
+    assert pg.locator("#chat li").count() == 0
+    pg.click("#menu-facilitator")
+    assert pg.is_hidden("#menu-reset")
+    ctx.close()

@@ -160,3 +160,9 @@ def test_bad_input_is_a_diagnostic_and_nothing_is_written(tmp_path):
     assert proc.returncode == 1
     assert re.search(r"sample\.yaml:\d+:\d+: error\[TYG\d{3}\]", proc.stderr), proc.stderr
     assert not out.exists()
+
+
+def test_a_quick_exit_that_is_not_a_web_address_is_refused(tmp_path):
+    proc = web(SAMPLE, "--out", str(tmp_path / "out"), "--exit-url", "javascript:alert(1)")
+    assert proc.returncode == 2 and "--exit-url" in proc.stderr
+    assert not (tmp_path / "out").exists()

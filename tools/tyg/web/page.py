@@ -207,9 +207,12 @@ def zip_page(page: bytes, fonts_dir: str, zip_path: str, version: str) -> None:
 
 
 def cmd_web(args: argparse.Namespace) -> int:
-    from tyg.cli import AUTHOR_ERROR, OK, ROOT, _paths, _print_report
+    from tyg.cli import AUTHOR_ERROR, ENV_ERROR, OK, ROOT, _paths, _print_report
     from tyg.engine.dist import game_version
 
+    if args.exit_url and not args.exit_url.lower().startswith(("https://", "http://")):
+        print(f"--exit-url must be a web address (https://...), not {args.exit_url!r}", file=sys.stderr)
+        return ENV_ERROR
     source, game = _paths(args)
     result = pipeline.check(source)
     _print_report(result, args.format)
@@ -221,12 +224,12 @@ def cmd_web(args: argparse.Namespace) -> int:
     data = text.encode("utf-8")
     out = args.out or os.path.join(ROOT, "out", "web")
     path = os.path.join(out, "index.html")
+    if len(data) > MAX_BYTES:  # too big for phones on slow links: said, not written
+        print(f"{display_path(path)}: {len(data):,} bytes, over the {MAX_BYTES:,} byte budget; nothing written", file=sys.stderr)
+        return AUTHOR_ERROR
     _write(path, data)
     if args.format == "text":
         print(f"wrote {os.path.relpath(path)} ({len(data) / 1e6:.2f} MB{', lab mode' if args.lab else ''})")
-    if len(data) > MAX_BYTES:
-        print(f"{display_path(path)}: {len(data):,} bytes, over the {MAX_BYTES:,} byte budget", file=sys.stderr)
-        return AUTHOR_ERROR
     if args.zip:
         zpath = os.path.join(out, f"TrustYourGut-web-{version}{'-lab' if args.lab else ''}.zip")
         zip_page(data, os.path.join(game, "fonts"), zpath, version)
