@@ -266,11 +266,14 @@ style tyg_choice_button_text is tyg_button_text
 ## The explanation scrolls inside the card, so "Continue" is always on screen,
 ## at every text size: the title and the buttons take what they need, the
 ## explanation the rest. In facilitator mode, "See the other choice" goes back
-## to the decision (tyg_facilitator.rpy).
+## to the decision (tyg_facilitator.rpy). Each catalogue item (red flag, safe
+## action, ...) is explained in full the first time the play-through meets it
+## (tyg_fresh, set by tyg_chose); after that only its name shows, and selecting
+## it opens or closes the explanation.
 screen tyg_feedback(fb):
     modal True
-    default opened = set()
-    on "show" action Function(tyg_trace, "feedback", choice=fb.choice, kind=fb.kind)
+    default opened = set(tyg_fresh)
+    on "show" action Function(tyg_trace, "feedback", choice=fb.choice, kind=fb.kind, **tyg_card_trace(fb, opened))
     add Solid(tyg_colour_background)
     frame:
         style "tyg_card"
@@ -291,34 +294,42 @@ screen tyg_feedback(fb):
                         if flags:
                             text _("Red flags (select one to see why)") style "tyg_small" color tyg_colour_flag bold True alt __("Red flags: {names}. Select one to hear why.").format(names=", ".join(__(rf.name) for rf in flags))
                             for rf in flags:
+                                $ k = ("red_flags", rf.id)
                                 button:
                                     style "tyg_flag_row"
-                                    action ToggleSetMembership(opened, rf.id)
-                                    alt (__("{name}. {explanation}").format(name=__(rf.name), explanation=__(rf.explain)) if rf.id in opened else __(rf.name))
+                                    action ToggleSetMembership(opened, k)
+                                    alt (__("{name}. {explanation}").format(name=__(rf.name), explanation=__(rf.explain)) if k in opened else __(rf.name))
                                     hbox:
                                         spacing 12
                                         if renpy.has_image("icon red_flag"):
                                             add "icon red_flag" zoom 0.5 yalign 0.5
                                         text rf.name bold True yalign 0.5
-                                        text ("▾" if rf.id in opened else "▸") yalign 0.5 color tyg_colour_flag size tyg_title_size
-                                if rf.id in opened:
+                                        text ("▾" if k in opened else "▸") yalign 0.5 color tyg_colour_flag size tyg_title_size
+                                if k in opened:
                                     text rf.explain style "tyg_small" xoffset 44
                         text _("Why it matters") style "tyg_small" bold True
                         text fb.why
                         if fb.safer:
                             text _("The safer move") style "tyg_small" color tyg_colour_safe bold True
                             text fb.safer
-                        for heading, index, ids in tyg_feedback_sections(fb):
+                        for heading, index, ids, key in tyg_feedback_sections(fb):
                             $ items = index.pick(ids)
                             if items:
                                 text heading style "tyg_small" color tyg_colour_safe bold True
                                 for item in items:
-                                    hbox:
-                                        spacing 12
-                                        if renpy.has_image("icon safe_action"):
-                                            add "icon safe_action" zoom 0.5 yalign 0.5
-                                        text item.name bold True yalign 0.5
-                                    text item.explain style "tyg_small" xoffset 44
+                                    $ k = (key, item.id)
+                                    button:
+                                        style "tyg_flag_row"
+                                        action ToggleSetMembership(opened, k)
+                                        alt (__("{name}. {explanation}").format(name=__(item.name), explanation=__(item.explain)) if k in opened else __(item.name))
+                                        hbox:
+                                            spacing 12
+                                            if renpy.has_image("icon safe_action"):
+                                                add "icon safe_action" zoom 0.5 yalign 0.5
+                                            text item.name bold True yalign 0.5
+                                            text ("▾" if k in opened else "▸") yalign 0.5 color tyg_colour_safe size tyg_title_size
+                                    if k in opened:
+                                        text item.explain style "tyg_small" xoffset 44
                 vbar value YScrollValue("tyg_feedback_body") style "tyg_vbar"
             hbox:
                 xalign 1.0

@@ -21,7 +21,7 @@ init python:
     TYG_PROJECTOR_SIZE = (_("Projector"), 1.6)
 
     ## What a decision changes, and so what going back to it restores.
-    TYG_PLAY_STATE = ("tyg_flags", "tyg_chosen", "tyg_journal", "tyg_chat_log")
+    TYG_PLAY_STATE = ("tyg_flags", "tyg_chosen", "tyg_journal", "tyg_chat_log", "tyg_seen", "tyg_fresh")
 
     ## The speakers that ask a menu's question (tyg_runtime.rpy, screens.rpy).
     TYG_PROMPT_SPEAKERS = ("tyg_prompt", "tyg_reply_prompt")

@@ -150,6 +150,8 @@ init -10 python:
         store.tyg_chosen = [ ]
         store.tyg_journal = TygJournal()
         store.tyg_chat_log = [ ]
+        store.tyg_seen = set()
+        store.tyg_fresh = set()
         store.tyg_scenario_name = scenario_name
         tyg_trace("begin", scenario=tyg_lookup(scenario_name).id)
 
@@ -163,7 +165,15 @@ init -10 python:
     def tyg_chose(feedback):
         store.tyg_chosen.append(feedback.choice)
         store.tyg_journal.record(feedback)
+        ## A card explains a catalogue item in full only the first time the play-through
+        ## meets it; later cards show its name, which the player can open (screens.rpy).
+        store.tyg_fresh = set(k for k in tyg_card_items(feedback) if k not in store.tyg_seen)
+        store.tyg_seen = store.tyg_seen | store.tyg_fresh
         tyg_trace("choice", choice=feedback.choice, scene=feedback.scene)
+
+    def tyg_card_items(fb):
+        """The catalogue items a feedback card lists, in screen order: (section, id) pairs."""
+        return [(key, i) for heading, index, ids, key in tyg_feedback_sections(fb, True) for i in ids]
 
     class TygJournal(object):
         """What this play-through has met: red flags spotted or missed, good moves seen and made.
@@ -204,14 +214,21 @@ init -10 python:
             ids = list(self.messages) + [i.id for i in tyg_key_messages.items if i.id not in self.messages]
             return tyg_key_messages.pick(ids[:n])
 
-    def tyg_feedback_sections(fb):
-        """The good moves a feedback teaches, beyond its red flags: (heading, index, ids)."""
-        return [
-            (__("Safe actions"), tyg_safe_actions, fb.safe_actions),
-            (__("Being an upstander"), tyg_upstander_steps, fb.upstander_steps),
-            (__("Remember"), tyg_key_messages, fb.key_messages),
-            (__("What helps, as an adult"), tyg_adult_actions, fb.adult_actions),
+    def tyg_feedback_sections(fb, with_red_flags=False):
+        """The good moves a feedback teaches, beyond its red flags (with them first, when asked):
+        (heading, index, ids, section key)."""
+        flags = [(__("Red flags"), tyg_red_flags, fb.red_flags, "red_flags")] if with_red_flags else [ ]
+        return flags + [
+            (__("Safe actions"), tyg_safe_actions, fb.safe_actions, "safe_actions"),
+            (__("Being an upstander"), tyg_upstander_steps, fb.upstander_steps, "upstander_steps"),
+            (__("Remember"), tyg_key_messages, fb.key_messages, "key_messages"),
+            (__("What helps, as an adult"), tyg_adult_actions, fb.adult_actions, "adult_actions"),
         ]
+
+    def tyg_card_trace(fb, opened):
+        """The card's items as the trace records them: "section:id", and which are open."""
+        items = tyg_card_items(fb)
+        return dict(items=[k[0] + ":" + k[1] for k in items], explained=[k[0] + ":" + k[1] for k in items if k in opened])
 
     def tyg_resource_line(r):
         """How to reach a help resource, in one line."""
@@ -239,6 +256,8 @@ default tyg_flags = { }
 default tyg_chosen = [ ]
 default tyg_journal = TygJournal()
 default tyg_chat_log = [ ]
+default tyg_seen = set()  # catalogue items (section, id) a feedback card of this play-through has explained
+default tyg_fresh = set()  # those the card on screen explains for the first time
 default tyg_scenario_name = None  # the define name of the scenario being played
 default persistent.tyg_facilitator = False
 

@@ -52,7 +52,8 @@ def with_examples(test):
 
 def scenario_with(s: list[str]) -> dict:
     """A small scenario with a string from ``s`` in every kind of player-visible slot."""
-    fb = lambda a, b, c, d: {"title": a, "happened": b, "why": c, "safer": d, "red_flags": ["pressure"], "safe_actions": ["talk_to_adult"]}
+    fb = lambda a, b, c, d: {"title": a, "happened": b, "why": c, "safer": d, "red_flags": ["pressure"], "safe_actions": ["talk_to_adult"],
+                             "key_messages": ["never_too_late"]}
     return {
         "format": 1,
         "scenario": {"id": "prop", "title": "Property", "player": {"name": "Sam", "age": 14},
@@ -86,6 +87,8 @@ red_flags:
   - {id: pressure, name: Pressure, explain: They keep asking.}
 safe_actions:
   - {id: talk_to_adult, name: Talk to an adult, explain: An adult can help.}
+key_messages:
+  - {id: never_too_late, name: Never too late, explain: You can still get help., way_back: true}
 resources:
   - {id: sample_helpline, name: Helpline, country: INT, explain: Help., url: example.org}
 """

@@ -63,6 +63,7 @@ def in_order(text: str, parts: list[str]) -> None:
 
 def test_play_text_sample_shows_lines_feedback_and_help_and_re_asks_on_bad_input():
     cat = project(SAMPLE).catalogue
+    minutes = project(SAMPLE).scenarios[0].measured_minutes
     flags = {rf.id: rf for rf in cat.red_flags}
     # story 1; reply_warmly; Enter; a bad answer, an out-of-range one, then say_no; Enter; quit.
     run = build("play", "--text", "tests/sample", stdin="1\n1\n\nx\n9\n1\n\n3\n")
@@ -72,7 +73,7 @@ def test_play_text_sample_shows_lines_feedback_and_help_and_re_asks_on_bad_input
     in_order(
         out,
         [
-            "1. Sample: The New Follower. Play as Sam, 14, about 3 minutes.",
+            f"1. Sample: The New Follower. Play as Sam, 14, about {minutes} minutes.",  # measured by the build
             "It is Saturday morning. Sam's phone buzzes.",
             "jess_xo ✨ (message): hey!! saw ur post, ur cute 😊 [not a tag] {not a tag} 100% real",
             'Sam: I don\'t know any "Jess".',
@@ -88,6 +89,8 @@ def test_play_text_sample_shows_lines_feedback_and_help_and_re_asks_on_bad_input
             "The safer move: Pause and ask a friend you know offline who this is.",
             "Safe actions:",
             "- Take time to think: You never have to answer straight away. It is OK to say no.",
+            "Remember:",
+            "- It is not your fault: The blame lies with the person who pressures or threatens.",
             "Press Enter to go on",
             "jess_xo ✨ (message): send me a pic? just for me 😉",
             '2. Say "maybe later"',
@@ -95,7 +98,7 @@ def test_play_text_sample_shows_lines_feedback_and_help_and_re_asks_on_bad_input
             "Please type 1 or 2 and press Enter, or q to quit.",
             "Feedback: Saying no is always OK",
             "Remember:",
-            "- It is not your fault: The blame lies with the person who pressures or threatens.",
+            "- It is not your fault\n",  # met on the first card: its name only
             "What helps, as an adult:",
             "- Stay calm: A calm adult makes it easier to keep talking.",
             "The end: You got support.",

@@ -65,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     rt = with_source(sub.add_parser("randomtest", help="random play-throughs in the reference interpreter, checking invariants"))
     rt.add_argument("--runs", type=int, default=10_000, help="play-throughs per scenario (default: 10000)")
     rt.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    wd = with_source(sub.add_parser("words", help="words on screen per random play-through (median, min, max) and minutes, per story"))
+    wd.add_argument("--runs", type=int, default=None, help="play-throughs per scenario (default: 300, as the build measures the menu's minutes)")
+    wd.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     cov = with_source(sub.add_parser("coverage", help="plan paths that take every choice and ending, play them in the real engine, report coverage"))
     cov.add_argument("--out", default=None, help="also write the JSON report to this file")
     cov.add_argument("--processes", type=int, default=2, help="engine processes run in parallel (default: 2)")
@@ -270,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         "test": cmd_test,
         "transcript": _lazy("play.textplay", "cmd_transcript"),
         "randomtest": _lazy("play.randomplay", "cmd_randomtest"),
+        "words": _lazy("play.words", "cmd_words"),
         "translations": _lazy("i18n.command", "cmd_translations"),
         "coverage": _lazy("engine.coverage_run", "cmd_coverage"),
         "guide": _lazy("teach.guide", "cmd_guide"),

@@ -78,6 +78,7 @@ CODES = _registry(
     Code("TYG042", W, "reading level above the limit"),
     Code("TYG043", W, "wording to avoid"),
     Code("TYG045", E, "risky choice with no way back"),
+    Code("TYG051", W, "minutes far from the measured time"),
     # -- playing the story with its conditions (coverage.py)
     Code("TYG044", E, "choice leads where no ending can be reached"),
     Code("TYG052", W, "choice never on screen"),

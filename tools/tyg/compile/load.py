@@ -536,6 +536,7 @@ class _ScenarioReader(_Reader):
             summary=self.text(m.get("summary"), "summary"),
             content_note=self.text(m.get("content_note"), "content note"),
             minutes=self.integer(m.get("minutes"), "minutes", 1, 600),
+            minutes_loc=self.loc(m["minutes"]) if "minutes" in m else None,
             start=self.ref(m.get("start"), "start scene"),
             audience=self.choice_of(m.get("audience"), "audience", AUDIENCES) or "teen",
             order=self.integer(m.get("order"), "order", 0, 1000),

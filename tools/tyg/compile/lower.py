@@ -184,7 +184,7 @@ def lower_scenario(sc: Scenario) -> ir.Module:
                 ("player_age", sc.player_age),
                 ("summary", ir.PyText(sc.summary.value)),
                 ("content_note", ir.PyText(sc.content_note.value)),
-                ("minutes", sc.minutes),
+                ("minutes", sc.measured_minutes or sc.minutes),  # measured by the build (play/words.py)
                 ("label", n.entry),
             ],
             sc.loc,

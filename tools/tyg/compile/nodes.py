@@ -257,6 +257,8 @@ class Scenario:
     loc: Loc
     audience: str = "teen"
     order: int | None = None  # place in the main menu; scenarios without one come last, by id
+    minutes_loc: Loc | None = None  # where 'minutes:' is written
+    measured_minutes: int | None = None  # from random play-throughs (play/words.py), set by the build
 
 
 @dataclass

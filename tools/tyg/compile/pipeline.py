@@ -123,6 +123,7 @@ def _scenario_unit(path: str, data: bytes | None, catalogue: Catalogue | None, r
     from tyg.teach.readability import check_reading_level
     from tyg.teach.safeguarding import check_wording
     from tyg.teach.teaching import check_way_back, matrix
+    from tyg.play.words import measure_scenario
 
     unit = Unit(display_path(path))
     report = Report()
@@ -152,6 +153,8 @@ def _scenario_unit(path: str, data: bytes | None, catalogue: Catalogue | None, r
     report = Report()
     check_reading_level(one, report)
     check_wording(Project(root, None, [sc], whole=False), report)
+    if not errors:  # the menu's minutes, from random play-throughs of a sound story (TYG051)
+        measure_scenario(sc, catalogue, report)
     unit.text = report.items
     if catalogue is not None:
         unit.taught = [(r.section, r.id, r.places) for r in matrix(Project(root, catalogue, [sc]))]

@@ -11,7 +11,8 @@
    generated .rpy statement it came from.
 4. **Differential**: each path's trace must equal the interpreter's transcript
    line for line: the scenes, the lines (speaker and text), the choices, a
-   feedback screen straight after every decision, the discussion prompts and
+   feedback screen straight after every decision (with the catalogue items it
+   lists and which of them it explains in full), the discussion prompts and
    the ending. The first difference is reported with the generated file:line
    and the YAML file:line it was compiled from (the ``## src:N`` comment above
    it). Coverage is counted from what the engine showed.
@@ -285,6 +286,7 @@ class _Diff:
         self.lines = deque(t.lines)
         self.choices = deque(c for c, _ in t.choices)
         self.discussions = deque(t.discussions)
+        self.cards = deque(t.cards)
         self.ending = t.ending
         self.last: dict | None = None  # the last event that named its statement
         self.last_choice: dict | None = None  # the choice that led into the current scene
@@ -356,6 +358,18 @@ class _Diff:
     def _feedback(self, e: dict) -> Mismatch | None:
         if self.last_choice is None or e.get("choice") != self.last_choice.get("choice"):
             return self.fail(f"a feedback screen for '{e.get('choice')}' without that choice just before it", self.smap.of(e))
+        card = self.cards.popleft() if self.cards else ()
+        items = [f"{key}:{id_}" for key, id_, _ in card]
+        explained = [f"{key}:{id_}" for key, id_, full in card if full]
+        if e.get("items") != items:
+            return self.fail(f"the feedback card for '{e.get('choice')}' lists {e.get('items')}; the reference interpreter lists {items}",
+                             self.smap.of(self.last_choice))
+        if e.get("explained") != explained:
+            return self.fail(
+                f"the feedback card for '{e.get('choice')}' explains {e.get('explained')} in full; the reference interpreter "
+                f"explains {explained} (an item is explained the first time a play-through meets it)",
+                self.smap.of(self.last_choice),
+            )
         return None
 
     def _discuss(self, e: dict) -> Mismatch | None:

@@ -7,6 +7,11 @@ feedback, the discussion prompts, the ending and the help it shows. The
 generated Ren'Py script must show exactly this (the engine tests compare the
 two).
 
+Each feedback card explains a catalogue item (red flag, safe action, key
+message, ...) in full only the first time the play-through meets it; later
+cards show its name alone, which the player can open. ``Transcript.cards``
+says which way each item was shown; the game's card does the same.
+
 It also watches the flags: every flag a condition reads is recorded with
 whether the path had set it (to true or false) before. Unset flags read as
 false, as in the runtime, but a story must set a flag before it reads it: a
@@ -20,13 +25,16 @@ Python functions.
 
 from __future__ import annotations
 
+import functools
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, NamedTuple
 
 from tyg.compile.conditions import flags_read
 from tyg.compile.diagnostics import Loc
-from tyg.compile.nodes import Chat, Choice, Cond, Discuss, Ending, FlagExpr, If, Narrate, NotExpr, Say, Scenario, SetFlags, Step
+from tyg.compile.nodes import (
+    LEARNING_SECTIONS, Chat, Choice, Cond, Discuss, Ending, FlagExpr, If, Narrate, NotExpr, Say, Scenario, SetFlags, Step,
+)
 
 MAX_SCENES = 10_000  # a path longer than this is a loop
 
@@ -72,6 +80,9 @@ class Transcript:
     shown: list[list[str]] = field(default_factory=list)
     #: The choice ids whose feedback screen was shown, in order (the feedback belongs to the choice).
     feedback: list[str] = field(default_factory=list)
+    #: Parallel to ``feedback``: the card's catalogue items in screen order, as (section key, id,
+    #: explained): explained in full the first time the play-through meets the item, else its name only.
+    cards: list[tuple[tuple[str, str, bool], ...]] = field(default_factory=list)
     discussions: list[str] = field(default_factory=list)
     scenes: list[str] = field(default_factory=list)
     ending: str | None = None
@@ -132,7 +143,13 @@ def compile_condition(cond: Cond | None) -> Test | None:
     """
     if cond is None:
         return None
-    return eval(f"lambda f: bool({_python(cond)})", {"__builtins__": {}, "bool": bool})  # noqa: S307
+    return _compiled(_python(cond))
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(source: str) -> Test:
+    """One function per distinct condition: stories repeat the same few conditions often."""
+    return eval(f"lambda f: bool({source})", {"__builtins__": {}, "bool": bool})  # noqa: S307
 
 
 def _reads(cond: Cond | None, scene: str) -> Reads:
@@ -159,6 +176,10 @@ class Tables:
         self.names = {c.id: c.name.value for c in sc.characters}
         self.endings: dict[str, Ending] = {e.id: e for e in sc.endings}
         self.choices: dict[str, Choice] = {c.id: c for s in sc.scenes for c in s.choices}
+        #: Each choice's feedback card items, in screen order: (section key, id).
+        self.card_items: dict[str, tuple[tuple[str, str], ...]] = {
+            c.id: card_items(c) for c in self.choices.values()
+        }
         self.scenes: dict[str, SceneTable] = {}
         for s in sc.scenes:
             self.scenes[s.id] = SceneTable(
@@ -225,6 +246,7 @@ class Run:
         self.here = self.tables.start
         self.limit = limit
         self.shown: list[Choice] | None = None
+        self.seen: set[tuple[str, str]] = set()  # catalogue items already explained in this play-through
 
     def _steps(self, ops: tuple) -> None:
         t = self.t
@@ -311,8 +333,20 @@ class Run:
                 t.flags[name] = value
         if pick.feedback is not None:
             t.feedback.append(pick.id)
+            items = self.tables.card_items[pick.id]
+            fresh = {k for k in items if k not in self.seen}
+            t.cards.append(tuple((key, id_, (key, id_) in fresh) for key, id_ in items))
+            self.seen |= fresh
         self.here = pick.goto.id
         self.shown = None
+
+
+def card_items(choice: Choice) -> tuple[tuple[str, str], ...]:
+    """The catalogue items a choice's feedback card shows, in screen order: red flags first, then by section."""
+    fb = choice.feedback
+    if fb is None:
+        return ()
+    return tuple((sec.key, r.id) for sec in LEARNING_SECTIONS for r in fb.teaches.get(sec.key, ()))
 
 
 def play(sc: Scenario, path: list[str], chooser=None, tables: Tables | None = None) -> Transcript:

@@ -106,6 +106,15 @@ def _reachable_resources(catalogue: Catalogue | None) -> set[str] | None:
     return {r.id for r in catalogue.resources if r.url or r.phone or r.sms}
 
 
+def play_out(run: Run, rnd) -> None:
+    """Play ``run`` to its ending, each decision a uniform pick (``rnd()`` in [0, 1)) among the choices on screen."""
+    while True:
+        shown = run.advance()
+        if shown is None:
+            return
+        run.choose(shown[int(rnd() * len(shown))])
+
+
 def play_randomly(sc: Scenario, runs: int, seed: int, catalogue: Catalogue | None = None) -> ScenarioResult:
     """``runs`` random play-throughs of ``sc`` from ``random.Random(seed)``, every invariant checked on each."""
     started = time.perf_counter()
@@ -130,11 +139,7 @@ def play_randomly(sc: Scenario, runs: int, seed: int, catalogue: Catalogue | Non
         t = run.t
         bad = False
         try:
-            while True:
-                shown = run.advance()
-                if shown is None:
-                    break
-                run.choose(shown[int(rnd() * len(shown))])
+            play_out(run, rnd)
         except PathError as exc:
             bad = True
             fail((ENDS, exc.scene), ENDS, exc.message, exc.loc, t.path)

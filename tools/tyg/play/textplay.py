@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from tyg.compile import pipeline
 from tyg.i18n.apply import N_, ui
@@ -55,37 +55,100 @@ def _items(catalogue: Catalogue | None, section: str, ids) -> list:
     return [by_id[r.id] for r in ids if r.id in by_id]
 
 
-def feedback_lines(choice: Choice, catalogue: Catalogue | None) -> list[str]:
-    """Everything the feedback screen shows after ``choice``, in the same order, as plain lines."""
+def feedback_lines(choice: Choice, catalogue: Catalogue | None, card: tuple | None = None) -> list[str]:
+    """Everything the feedback screen shows after ``choice``, in the same order, as plain lines.
+
+    ``card`` is the transcript's record of this card (``Transcript.cards``): an item met
+    earlier in the play-through shows its name only. Without it, every item is explained.
+    """
     fb = choice.feedback
     if fb is None:
         return [ui("(This choice has no feedback.)")]
-    out = [f"Feedback: {fb.title.value}", fb.happened.value]
-    flags = _items(catalogue, "red_flags", fb.teaches.get("red_flags", []))
-    if flags:
-        out.append(f"{HEADINGS['red_flags']}:")
-        out += [f"- {rf.name.value}: {rf.explain.value}" for rf in flags]
-    out.append(f"Why it matters: {fb.why.value}")
+    brief = {(key, id_) for key, id_, explained in card or () if not explained}
+
+    def section_lines(key: str) -> list[str]:
+        items = _items(catalogue, key, fb.teaches.get(key, []))
+        if not items:
+            return []
+        return [ui("{heading}:", heading=ui(HEADINGS.get(key, key)))] + [
+            f"- {i.name.value}" if (key, i.id) in brief else f"- {i.name.value}: {i.explain.value}" for i in items
+        ]
+
+    out = [ui("Feedback: {title}", title=fb.title.value), fb.happened.value, *section_lines("red_flags")]
+    out.append(ui("Why it matters: {why}", why=fb.why.value))
     if fb.safer:
         out.append(ui("The safer move: {safer}", safer=fb.safer.value))
     for section in LEARNING_SECTIONS:
-        if section.key == "red_flags":
-            continue
-        items = _items(catalogue, section.key, fb.teaches.get(section.key, []))
-        if items:
-            out.append(f"{HEADINGS.get(section.key, section.key)}:")
-            out += [f"- {i.name.value}: {i.explain.value}" for i in items]
+        if section.key != "red_flags":
+            out += section_lines(section.key)
     return out
 
 
-def ending_lines(ending: Ending, catalogue: Catalogue | None) -> list[str]:
-    """The ending screen as plain lines: kind, title, summary, not your fault, and help with ways to reach it."""
+class Journal(NamedTuple):
+    """What the ending screen sums up from a play-through (catalogue items, in the game's order)."""
+
+    spotted: list  # red flags named by a safer choice
+    missed: list  # red flags met, never on a safer choice
+    taken: list  # safe actions of safer choices
+    takeaways: list  # three key messages: those met first, then the catalogue's own
+
+
+def journal(t: Transcript, tables: Tables, catalogue: Catalogue) -> Journal:
+    """The play-through's summary, worked out as the game's journal does (TygJournal, game/tyg_runtime.rpy)."""
+    state: dict[str, str] = {}
+    taken: list[str] = []
+    messages: list[str] = []
+    for cid in t.feedback:
+        c = tables.choices[cid]
+        fb = c.feedback
+        for r in fb.teaches.get("red_flags", ()):
+            state[r.id] = "spotted" if c.kind == "safer" or state.get(r.id) == "spotted" else "missed"
+        for r in fb.teaches.get("safe_actions", ()):
+            if c.kind == "safer" and r.id not in taken:
+                taken.append(r.id)
+        for r in fb.teaches.get("key_messages", ()):
+            if r.id not in messages:
+                messages.append(r.id)
+    flags = {i.id: i for i in catalogue.red_flags}
+    actions = {i.id: i for i in catalogue.safe_actions}
+    known = {i.id: i for i in catalogue.key_messages}
+    ids = [m for m in messages if m in known] + [i.id for i in catalogue.key_messages if i.id not in messages]
+    return Journal(
+        [flags[f] for f, st in state.items() if st == "spotted" and f in flags],
+        [flags[f] for f, st in state.items() if st == "missed" and f in flags],
+        [actions[a] for a in taken if a in actions],
+        [known[m] for m in ids[:3]],
+    )
+
+
+def journal_lines(t: Transcript, tables: Tables, catalogue: Catalogue | None) -> list[str]:
+    """The ending screen's summary of the play-through (``journal``) as plain lines."""
+    if catalogue is None:
+        return []
+    j = journal(t, tables, catalogue)
+    out: list[str] = []
+    for heading, items in (
+        (ui("Red flags you spotted"), j.spotted),
+        (ui("Red flags to watch for next time"), j.missed),
+        (ui("Safe actions you took"), j.taken),
+    ):
+        if items:
+            out += [ui("{heading}:", heading=heading), ", ".join(i.name.value for i in items)]
+    out.append(ui("{heading}:", heading=ui("Three things to remember")))
+    out += [f"- {i.name.value}: {i.explain.value}" for i in j.takeaways]
+    return out
+
+
+def ending_lines(ending: Ending, catalogue: Catalogue | None, journal: list[str] = ()) -> list[str]:
+    """The ending screen as plain lines: kind, title, summary, not your fault, the play-through's
+    summary (``journal_lines``), and help with ways to reach it."""
     out = [
         ui("The end: {kind}.", kind=ui(ENDING_KINDS.get(ending.kind, ending.kind))),
         ending.title.value,
         ending.summary.value,
-        NOT_YOUR_FAULT,
-        "Where to get help:",
+        ui(NOT_YOUR_FAULT),
+        *journal,
+        ui("{heading}:", heading=ui("Where to get help")),
     ]
     resources = {r.id: r for r in catalogue.resources} if catalogue else {}
     for ref in ending.resources:
@@ -176,10 +239,10 @@ def _play_story(term: Terminal, sc: Scenario, catalogue: Catalogue | None) -> No
         term.say("", prompt[0] if prompt else ui("What do you do?"))
         pick = shown[term.number([c.text.value for c in shown], ui("Your choice?"))]
         run.choose(pick)
-        term.say("", ui("You chose: {choice}", choice=pick.text.value), *feedback_lines(pick, catalogue))
+        term.say("", ui("You chose: {choice}", choice=pick.text.value), *feedback_lines(pick, catalogue, t.cards[-1]))
         term.pause()
         term.say("")
-    term.say("", *ending_lines(tables.endings[t.ending or ""], catalogue), "")
+    term.say("", *ending_lines(tables.endings[t.ending or ""], catalogue, journal_lines(t, tables, catalogue)), "")
 
 
 def play_text(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
@@ -217,8 +280,8 @@ def play_text(args: argparse.Namespace, stdin: TextIO | None = None, stdout: Tex
             if chosen is None:
                 term.say("", ui("Stories:"))
                 options = [
-                    ui("{title}. Play as {name}, {age}, about {minutes} minutes.", title=sc.title.value, name=sc.player_name.value, age=sc.player_age, minutes=sc.minutes)
-                    if sc.minutes
+                    ui("{title}. Play as {name}, {age}, about {minutes} minutes.", title=sc.title.value, name=sc.player_name.value, age=sc.player_age, minutes=sc.measured_minutes or sc.minutes)
+                    if sc.measured_minutes or sc.minutes  # measured by the build (play/words.py)
                     else ui("{title}. Play as {name}, {age}.", title=sc.title.value, name=sc.player_name.value, age=sc.player_age)
                     for sc in stories
                 ]
@@ -261,6 +324,7 @@ def transcript_json(sc: Scenario, catalogue: Catalogue | None, t: Transcript) ->
     tables = Tables(sc)
     talks = _discussions(sc)
     events: list[dict] = []
+    cards = iter(t.cards)
     for ev in t.walk():
         kind = ev[0]
         if kind == "scene":
@@ -287,7 +351,8 @@ def transcript_json(sc: Scenario, catalogue: Catalogue | None, t: Transcript) ->
             choice = tables.choices[cid]
             events.append({"type": "choice", "id": cid, "number": number, **_loc_json(choice.loc)})
             fb = choice.feedback
-            if cid in t.feedback and fb is not None:
+            if fb is not None:
+                card = next(cards)
                 events.append(
                     {
                         "type": "feedback",
@@ -297,6 +362,8 @@ def transcript_json(sc: Scenario, catalogue: Catalogue | None, t: Transcript) ->
                         "why": fb.why.value,
                         "safer": fb.safer.value if fb.safer else None,
                         **{s.key: [r.id for r in fb.teaches.get(s.key, [])] for s in LEARNING_SECTIONS},
+                        # Items met earlier in this play-through: shown by name only, the explanation folded.
+                        "folded": [{"section": key, "id": id_} for key, id_, explained in card if not explained],
                         **_loc_json(fb.loc),
                     }
                 )
@@ -333,6 +400,7 @@ def transcript_text(sc: Scenario, catalogue: Catalogue | None, t: Transcript) ->
     tables = Tables(sc)
     talks = _discussions(sc)
     out = [f"{sc.id}: {sc.title.value} ({sc.file})", f"path: {','.join(t.path) or '(none)'}"]
+    cards = iter(t.cards)
 
     def put(line: int | str, text: str) -> None:
         for k, part in enumerate(text.split("\n")):
@@ -356,8 +424,8 @@ def transcript_text(sc: Scenario, catalogue: Catalogue | None, t: Transcript) ->
                 mark = "  <- chosen" if n == number else ""
                 put(tables.choices[c].loc.line, f"{n}. {tables.choices[c].text.value} [{c}]{mark}")
             choice = tables.choices[cid]
-            if cid in t.feedback and choice.feedback is not None:
-                lines = feedback_lines(choice, catalogue)
+            if choice.feedback is not None:  # the interpreter records a card for every choice with feedback
+                lines = feedback_lines(choice, catalogue, next(cards))
                 put(choice.feedback.loc.line, lines[0])
                 for line in lines[1:]:
                     put("", line)
@@ -367,7 +435,7 @@ def transcript_text(sc: Scenario, catalogue: Catalogue | None, t: Transcript) ->
             e = tables.endings[ev[1]]
             out.append("")
             put(e.loc.line, f"[ending {e.id}, {e.kind}]")
-            for line in ending_lines(e, catalogue):
+            for line in ending_lines(e, catalogue, journal_lines(t, tables, catalogue)):
                 put("", line)
     unset = t.unset_reads
     if unset:

@@ -288,7 +288,8 @@ def _menu_order(project: Project) -> list[Scenario]:
 
 
 def _minutes(sc: Scenario) -> str:
-    return f"about {sc.minutes} minutes" if sc.minutes else "not given"
+    minutes = sc.measured_minutes or sc.minutes  # measured by the build (play/words.py)
+    return f"about {minutes} minutes" if minutes else "not given"
 
 
 class Guide:
@@ -351,7 +352,7 @@ class Guide:
             self.w(
                 f'<tr><td><a href="#{esc(self.maps[sc.id].home)}">{esc(sc.title.value)}</a></td>'
                 f'<td class="nowrap">{esc(sc.player_name.value)}, {sc.player_age}</td>'
-                f'<td class="nowrap">{f"{sc.minutes} min" if sc.minutes else ""}</td>'
+                f'<td class="nowrap">{f"{sc.measured_minutes or sc.minutes} min" if sc.measured_minutes or sc.minutes else ""}</td>'
                 f"<td>{esc(AUDIENCES.get(sc.audience, sc.audience))}</td></tr>\n"
             )
         self.w(

@@ -74,8 +74,6 @@ def check_way_back(project: Project, report: Report) -> None:
     if project.catalogue is None:
         return
     marked = [i.id for i in project.catalogue.key_messages if i.way_back]
-    if not marked:  # TRANSITIONAL (helper B, issue 10): until scenarios/catalogue.yaml marks its key messages
-        return
     hint = f" ({', '.join(marked)})" if marked else "; mark one in catalogue.yaml with 'way_back: true'"
     for sc in project.scenarios:
         for scene in sc.scenes:
