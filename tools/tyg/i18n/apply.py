@@ -22,7 +22,7 @@ from babel.messages.catalog import Catalog
 from tyg.compile.diagnostics import Report
 from tyg.compile.nodes import Project
 from tyg.i18n import po as pofile
-from tyg.i18n.messages import UI, project_msgs
+from tyg.i18n.messages import GUIDE, UI, project_msgs
 
 
 class Translation:
@@ -61,6 +61,27 @@ def activate(tr: Translation) -> None:
     """The language of ``ui`` from now on (the terminal player's strings)."""
     global _active
     _active = tr
+
+
+def current_language() -> str:
+    """The active language's code ("en" when none is active)."""
+    return _active.lang
+
+
+def guide_text(text: str) -> str:
+    """A fixed piece of the facilitator guide's HTML in the active language (context ``guide``)."""
+    return _active.get(text, GUIDE)
+
+
+def gt(text: str, /, **fields) -> str:
+    """A guide string in the active language, with its named fields filled in (context ``guide``)."""
+    out = _active.get(text, GUIDE)
+    return out.format(**fields) if fields else out
+
+
+def G_(text: str) -> str:
+    """Marks a guide string for extraction where it is defined; ``gt`` translates it where it is used."""
+    return text
 
 
 def N_(text: str) -> str:

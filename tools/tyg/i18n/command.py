@@ -31,6 +31,8 @@ def cmd_translations(args: argparse.Namespace) -> int:
         print(f"{os.path.relpath(path)}: {'written' if changed else 'unchanged'}")
         return OK
     report = Report()
+    if args.action in ("export", "import"):
+        return _part(args, source, report)
     written = languages.update(result.project, source, args.lang or [], report)
     if report.items:
         print(report.render_text(), file=sys.stderr)
@@ -38,6 +40,25 @@ def cmd_translations(args: argparse.Namespace) -> int:
         print(f"{os.path.relpath(path)}: written")
     if not written:
         print("nothing changed")
+    return AUTHOR_ERROR if report.errors else OK
+
+
+def _part(args: argparse.Namespace, source: str, report: Report) -> int:
+    from tyg.cli import AUTHOR_ERROR, ENV_ERROR, OK
+
+    if not args.file or not args.lang or len(args.lang) != 1:
+        print(f"translations {args.action} needs --lang CODE and --file PO", file=sys.stderr)
+        return ENV_ERROR
+    lang = args.lang[0]
+    if args.action == "export":
+        n = languages.export(source, lang, args.context, args.file, report)
+        said = f"{args.file}: {n} entries" + (f" whose context starts with {args.context}" if args.context else "")
+    else:
+        copied, missing = languages.import_(source, lang, args.file, report)
+        said = f"{copied} translations copied into {lang}.po" + (f"; {missing} entries not found there (run translations update)" if missing else "")
+    if report.items:
+        print(report.render_text(), file=sys.stderr)
+    print(said)
     return AUTHOR_ERROR if report.errors else OK
 
 

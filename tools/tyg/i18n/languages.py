@@ -70,6 +70,55 @@ def update(project: Project, source: str, langs: list[str], report: Report, root
     return written
 
 
+def export(source: str, lang: str, prefix: str, out: str, report: Report) -> int:
+    """Write the entries of ``<lang>.po`` whose context starts with ``prefix`` to ``out``; returns how many."""
+    path = os.path.join(pofile.translations_dir(source), f"{lang}.po")
+    cat = pofile.read(path, report)
+    if cat is None:
+        return 0
+    part = pofile.new_po(pofile.make_pot([]), lang)
+    part.header_comment = cat.header_comment
+    for m in cat:
+        if m.id and (m.context or "").startswith(prefix):
+            part.add(m.id, m.string, locations=m.locations, flags=m.flags, auto_comments=m.auto_comments,
+                     user_comments=m.user_comments, previous_id=m.previous_id, context=m.context)
+    pofile.write(out, part)
+    return sum(1 for m in part if m.id)
+
+
+def import_(source: str, lang: str, fragment: str, report: Report) -> tuple[int, int]:
+    """Copy the translations of ``fragment`` into ``<lang>.po``; returns (copied, not found).
+
+    Only translated, non-fuzzy entries are copied, onto the entry with the same
+    context and English. The PO file is locked while it is read and written, so
+    several translators can import at the same time without losing each other's work.
+    """
+    import fcntl
+
+    path = os.path.join(pofile.translations_dir(source), f"{lang}.po")
+    part = pofile.read(fragment, report)
+    if part is None:
+        return 0, 0
+    with open(path + ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        cat = pofile.read(path, report)
+        if cat is None:
+            return 0, 0
+        copied = missing = 0
+        for m in part:
+            if not m.id or not m.string or "fuzzy" in m.flags:
+                continue
+            target = cat.get(m.id, m.context)
+            if target is None:
+                missing += 1
+                continue
+            target.string = m.string
+            target.flags.discard("fuzzy")
+            copied += 1
+        pofile.write(path, cat)
+    return copied, missing
+
+
 def check(project: Project, source: str, report: Report, langs: list[str] | None = None, strict: bool = False, root: str = RUNTIME_ROOT) -> dict[str, Translation]:
     """Check the given languages (default: those LINGUAS ships); returns their translations."""
     files = po_files(source)

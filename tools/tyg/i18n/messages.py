@@ -30,9 +30,14 @@ from tyg.compile.nodes import Chat, Discuss, If, Narrate, Project, Say, Scenario
 from tyg.compile.load import display_path
 
 UI = "ui"
+#: The facilitator guide's own prose (teach/guide.py): not shown by the game, so not sent to Ren'Py.
+GUIDE = "guide"
 
 #: The terminal player marks its strings with ui("...") (or N_("...") where it defines them).
 TEXTPLAY = os.path.join(os.path.dirname(os.path.dirname(__file__)), "play", "textplay.py")
+#: The facilitator guide: each fixed string it writes with ``self.w(...)`` is an entry.
+GUIDE_PY = os.path.join(os.path.dirname(os.path.dirname(__file__)), "teach", "guide.py")
+_WORDS_OUTSIDE_TAGS = re.compile(r"(?:^|>)[^<]*[A-Za-z]{2}")
 
 _RPY_STRING = re.compile(r"""\b__?\(\s*("(?:\\.|[^\\"])*"|'(?:\\.|[^\\'])*')\s*\)""")
 _UI_STRING = re.compile(r"""\b(?:ui|N_)\(\s*("(?:\\.|[^\\"])*")\s*[,)]""")
@@ -179,6 +184,19 @@ def runtime_msgs(root: str) -> Iterator[Msg]:
                         yield Msg(UI, text, shown, n, note)
 
 
+def guide_msgs() -> Iterator[Msg]:
+    """The guide's fixed prose: string constants passed to ``self.w`` (or marked ``gt``/``G_``) that hold words."""
+    with open(GUIDE_PY, encoding="utf-8") as fh:
+        tree = ast.parse(fh.read())
+    shown = display_path(GUIDE_PY)
+    for node in ast.walk(tree):
+        marked = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("gt", "G_")
+        if marked or isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "w":
+            for arg in node.args[:1] if marked else node.args:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and _WORDS_OUTSIDE_TAGS.search(arg.value):
+                    yield Msg(GUIDE, arg.value, shown, arg.lineno, "The printed facilitator guide (HTML): keep every tag and entity; translate the words.")
+
+
 def project_msgs(project: Project) -> list[Msg]:
     out: list[Msg] = []
     for sc in project.scenarios:
@@ -191,7 +209,7 @@ def all_msgs(project: Project, root: str) -> list[Msg]:
     """Every message, duplicates (same text, same context) folded into the first with its other places."""
     seen: dict[tuple[str, str], Msg] = {}
     out: list[Msg] = []
-    for m in [*project_msgs(project), *runtime_msgs(root)]:
+    for m in [*project_msgs(project), *runtime_msgs(root), *sorted(guide_msgs(), key=lambda m: m.line)]:
         first = seen.get(m.key)
         if first is None:
             seen[m.key] = m

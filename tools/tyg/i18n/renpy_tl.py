@@ -24,7 +24,7 @@ from tyg.compile import ir
 from tyg.compile.emit import MARKER, SOURCE_PREFIX
 from tyg.compile.rpytext import markup, renpy_literal, say_literal
 from tyg.i18n.apply import Translation
-from tyg.i18n.messages import UI, Msg
+from tyg.i18n.messages import GUIDE, UI, Msg
 
 INDENT = "    "
 
@@ -64,8 +64,8 @@ def string_table(msgs: list[Msg], tr: Translation) -> dict[str, tuple[str, Msg]]
     """
     table: dict[str, tuple[str, Msg]] = {}
     for m in msgs:
-        if m.loc is not None or not tr.has(m.text, m.context):
-            continue  # say statements are translated by id
+        if m.loc is not None or m.context == GUIDE or not tr.has(m.text, m.context):
+            continue  # say statements are translated by id; the guide is not in the game
         key = string_key(m, m.text)
         if key not in table:
             table[key] = (string_key(m, tr.get(m.text, m.context)), m)
