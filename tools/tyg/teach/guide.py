@@ -21,28 +21,36 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from tyg.compile import pipeline
-from tyg.i18n.apply import current_language, guide_text
+from tyg.i18n.apply import G_, current_language, gt, guide_text
 from tyg.cli import AUTHOR_ERROR, ENV_ERROR, OK, ROOT, _paths, _print_report
 from tyg.compile.nodes import LEARNING_SECTIONS, Catalogue, Discuss, Ending, If, Project, Resource, Scenario, Scene, Step
 
 CSS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "guide.css")
 
-CHOICE_KINDS = {"safer": "Safer", "risky": "Risky", "neutral": "Neutral"}
+CHOICE_KINDS = {"safer": G_("Safer"), "risky": G_("Risky"), "neutral": G_("Neutral")}
 ENDING_KINDS = {
-    "safe": "the player kept themselves safe",
-    "supported": "the player got help from someone",
-    "upstander": "the player helped someone else",
-    "learning": "things went less well; the ending shows what can still be done",
+    "safe": G_("the player kept themselves safe"),
+    "supported": G_("the player got help from someone"),
+    "upstander": G_("the player helped someone else"),
+    "learning": G_("things went less well; the ending shows what can still be done"),
 }
-AUDIENCES = {"teen": "Teens", "adult": "Adults: parents, carers, teachers, youth workers"}
+#: Section headings (the catalogue's sections, as the guide names them).
+SECTION_NAMES = {
+    "red_flags": G_("Red flags"),
+    "safe_actions": G_("Safe actions"),
+    "upstander_steps": G_("Upstander steps"),
+    "key_messages": G_("Key messages"),
+    "adult_actions": G_("Adult actions"),
+}
+AUDIENCES = {"teen": G_("Teens"), "adult": G_("Adults: parents, carers, teachers, youth workers")}
 COUNTRIES = {
-    "INT": "Anywhere",
-    "US": "United States",
-    "GB": "United Kingdom",
-    "IE": "Ireland",
-    "CA": "Canada",
-    "AU": "Australia",
-    "NZ": "New Zealand",
+    "INT": G_("Anywhere"),
+    "US": G_("United States"),
+    "GB": G_("United Kingdom"),
+    "IE": G_("Ireland"),
+    "CA": G_("Canada"),
+    "AU": G_("Australia"),
+    "NZ": G_("New Zealand"),
 }
 
 
@@ -212,10 +220,10 @@ class StoryMap:
         """A link to a decision or ending, named as the map names it."""
         if node in self.number:
             scene = self.scenes[node]
-            label = f"Decision {self.number[node]}"
+            label = gt("Decision {number}", number=self.number[node])
             title = f": {esc(scene.prompt.value)}" if with_title and scene.prompt else ""
         else:
-            label = "Ending"
+            label = gt("Ending")
             title = f": {esc(self.endings[node].title.value)}" if with_title else ""
         return f'<a href="#{esc(self.anchor(node))}">{label}</a>{title}'
 
@@ -223,9 +231,9 @@ class StoryMap:
         """Which decisions come just before ``node``, in words."""
         before = self.comes_after.get(node, [])
         if before == [0]:
-            return "at the start"
-        parts = ["the start" if d == 0 else f"Decision {d}" for d in before]
-        return "after " + _either(parts) if parts else "on no path from the start"
+            return gt("at the start")
+        parts = [gt("the start") if d == 0 else gt("Decision {number}", number=d) for d in before]
+        return gt("after {places}", places=_either(parts)) if parts else gt("on no path from the start")
 
     def choice_ref(self, scene: Scene, index: int) -> str:
         """A choice's short name in the map: its decision's number and a letter (4b)."""
@@ -234,12 +242,12 @@ class StoryMap:
     def where(self, scene: Scene) -> str:
         """Where a scene sits in the story, in the map's own terms."""
         if scene.id in self.number:
-            return f"At {self.link(scene.id, False)}, before the choice"
+            return gt("At {decision}, before the choice", decision=self.link(scene.id, False))
         found: list[str] = []
         for b in scene.goto:
             found.extend(f for f in self.follow(b.target.id)[1] if f not in found)
-        before = _either([self.link(f, False) if f in self.number else "the ending" for f in found])
-        return f"{_upper_first(self.after_words(scene.id))}, before {before}"
+        before = _either([self.link(f, False) if f in self.number else gt("the ending") for f in found])
+        return gt("{after}, before {next}", after=_upper_first(self.after_words(scene.id)), next=before)
 
 
 def _letter(index: int) -> str:
@@ -265,7 +273,7 @@ def _either(parts: list[str]) -> str:
     parts = list(dict.fromkeys(parts))
     if len(parts) <= 1:
         return "".join(parts)
-    return ", ".join(parts[:-1]) + " or " + parts[-1]
+    return gt("{some} or {last}", some=", ".join(parts[:-1]), last=parts[-1])
 
 
 # ---------------------------------------------------------------- the document
@@ -274,11 +282,11 @@ def _either(parts: list[str]) -> str:
 def _resource_contact(r: Resource) -> str:
     bits = []
     if r.phone:
-        bits.append(f"<li>Phone: {esc(r.phone)}</li>")
+        bits.append(gt("<li>Phone: {phone}</li>", phone=esc(r.phone)))
     if r.sms:  # often written as an instruction already: "Text HOME to 741741"
-        bits.append(f"<li>{'' if r.sms.lower().startswith('text') else 'Text: '}{esc(r.sms)}</li>")
+        bits.append(f"<li>{esc(r.sms)}</li>" if r.sms.lower().startswith("text") else gt("<li>Text: {sms}</li>", sms=esc(r.sms)))
     if r.url:
-        bits.append(f"<li>Web: {esc(r.url)}</li>")
+        bits.append(gt("<li>Web: {url}</li>", url=esc(r.url)))
     return '<ul class="contact">' + "".join(bits) + "</ul>"
 
 
@@ -289,7 +297,7 @@ def _menu_order(project: Project) -> list[Scenario]:
 
 def _minutes(sc: Scenario) -> str:
     minutes = sc.measured_minutes or sc.minutes  # measured by the build (play/words.py)
-    return f"about {minutes} minutes" if minutes else "not given"
+    return gt("about {minutes} minutes", minutes=minutes) if minutes else gt("not given")
 
 
 class Guide:
@@ -353,7 +361,7 @@ class Guide:
                 f'<tr><td><a href="#{esc(self.maps[sc.id].home)}">{esc(sc.title.value)}</a></td>'
                 f'<td class="nowrap">{esc(sc.player_name.value)}, {sc.player_age}</td>'
                 f'<td class="nowrap">{f"{sc.measured_minutes or sc.minutes} min" if sc.measured_minutes or sc.minutes else ""}</td>'
-                f"<td>{esc(AUDIENCES.get(sc.audience, sc.audience))}</td></tr>\n"
+                f"<td>{esc(gt(AUDIENCES.get(sc.audience, sc.audience)))}</td></tr>\n"
             )
         self.w(
             "</tbody>\n</table>\n",
@@ -405,18 +413,18 @@ class Guide:
         self.w(
             f'<section class="part scenario" id="{esc(m.home)}">\n<h2>{esc(sc.title.value)}</h2>\n',
             '<table class="facts">\n',
-            f"<tr><th>You play</th><td>{esc(sc.player_name.value)}, {sc.player_age}</td></tr>\n",
-            f"<tr><th>Time</th><td>{_minutes(sc)} to play; allow twice that with discussion</td></tr>\n",
-            f"<tr><th>For</th><td>{esc(AUDIENCES.get(sc.audience, sc.audience))}</td></tr>\n",
-            f"<tr><th>Summary</th><td>{esc(sc.summary.value)}</td></tr>\n",
+            gt("<tr><th>You play</th><td>{name}, {age}</td></tr>\n", name=esc(sc.player_name.value), age=sc.player_age),
+            gt("<tr><th>Time</th><td>{minutes} to play; allow twice that with discussion</td></tr>\n", minutes=_minutes(sc)),
+            gt("<tr><th>For</th><td>{audience}</td></tr>\n", audience=esc(gt(AUDIENCES.get(sc.audience, sc.audience)))),
+            gt("<tr><th>Summary</th><td>{summary}</td></tr>\n", summary=esc(sc.summary.value)),
         )
         people = [c for c in sc.characters if c.role != "player"]
         if people:
             names = ", ".join(f"{esc(c.name.value)} ({c.role}{f', {c.age}' if c.age else ''})" for c in people)
-            self.w(f"<tr><th>People</th><td>{names}</td></tr>\n")
+            self.w(gt("<tr><th>People</th><td>{names}</td></tr>\n", names=names))
         self.w(
             "</table>\n",
-            f'<div class="card note"><p><span class="tag">Content note</span><br>{esc(sc.content_note.value)}</p></div>\n',
+            gt('<div class="card note"><p><span class="tag">Content note</span><br>{note}</p></div>\n', note=esc(sc.content_note.value)),
         )
         self.decision_map(m)
         self.discussions(m)
@@ -449,14 +457,14 @@ class Guide:
             if scene.id not in m.number:
                 continue
             prompt = f": {esc(scene.prompt.value)}" if scene.prompt else ""
-            meta = [esc(_upper_first(m.after_words(scene.id))), f"scene <code>{esc(scene.id)}</code>"]
+            meta = [esc(_upper_first(m.after_words(scene.id))), gt("scene <code>{scene}</code>", scene=esc(scene.id))]
             talk = asked_at.get(scene.id, [])
             if talk:
-                links = " and ".join(f'<a href="#{esc(m.question_anchor(p.number))}">Question {p.number}</a>' for p in talk)
-                meta.append(f"<b>talk about {links} first</b>")
+                links = gt(" and ").join(f'<a href="#{esc(m.question_anchor(p.number))}">' + gt("Question {number}", number=p.number) + "</a>" for p in talk)
+                meta.append(gt("<b>talk about {questions} first</b>", questions=links))
             self.w(
                 f'<div class="card decision" id="{esc(m.anchor(scene.id))}">\n',
-                f"<h4>Decision {m.number[scene.id]}{prompt}</h4>\n",
+                "<h4>" + gt("Decision {number}", number=m.number[scene.id]) + f"{prompt}</h4>\n",
                 f'<p class="meta">{" &middot; ".join(meta)}</p>\n',
                 '<table class="choices">\n<thead><tr><th></th><th>Choice</th><th>Kind</th><th>Leads to</th></tr>'
                 "</thead>\n<tbody>\n",
@@ -464,16 +472,16 @@ class Guide:
             for i, c in enumerate(scene.choices):
                 extra = ""
                 if c.cond is not None:
-                    extra += '<div class="cond">Offered only on some paths.</div>'
+                    extra += gt('<div class="cond">Offered only on some paths.</div>')
                 if c.feedback is not None:
-                    extra += f'<div class="feedback">Feedback: {esc(c.feedback.title.value)}</div>'
+                    extra += gt('<div class="feedback">Feedback: {title}</div>', title=esc(c.feedback.title.value))
                 _, found, branching = m.follow(c.goto.id)
-                leads = "<br>".join(m.link(f) for f in found) or "nowhere"
+                leads = "<br>".join(m.link(f) for f in found) or gt("nowhere")
                 if branching and len(found) > 1:
-                    leads = f'<span class="small">One of these, by earlier choices:</span><br>{leads}'
+                    leads = gt('<span class="small">One of these, by earlier choices:</span><br>{leads}', leads=leads)
                 self.w(
                     f'<tr><td class="ref">{m.choice_ref(scene, i)}</td><td class="choice">{esc(c.text.value)}{extra}</td>'
-                    f'<td class="kind">{esc(CHOICE_KINDS.get(c.kind, c.kind))}</td><td class="leads">{leads}</td></tr>\n'
+                    f'<td class="kind">{esc(gt(CHOICE_KINDS.get(c.kind, c.kind)))}</td><td class="leads">{leads}</td></tr>\n'
                 )
             self.w("</tbody>\n</table>\n</div>\n")
 
@@ -484,11 +492,11 @@ class Guide:
         for p in m.discussions:
             if p.number == 1:
                 self.w('<div class="with-next"><h3>Discussion questions</h3></div>\n')
-            where = m.where(p.scene) + (" (only on some paths)" if p.some_paths else "")
+            where = m.where(p.scene) + (gt(" (only on some paths)") if p.some_paths else "")
             self.w(
                 f'<div class="card discussion" id="{esc(m.question_anchor(p.number))}">\n',
-                f"<h4>Question {p.number}</h4>\n",
-                f'<p class="meta">{where} &middot; scene <code>{esc(p.scene.id)}</code></p>\n',
+                "<h4>" + gt("Question {number}", number=p.number) + "</h4>\n",
+                f'<p class="meta">{where} &middot; ' + gt("scene <code>{scene}</code>", scene=esc(p.scene.id)) + "</p>\n",
                 f'<p class="question">{esc(p.step.question.value)}</p>\n',
             )
             asked = by_id.get(p.step.asks.id) if p.step.asks else None
@@ -522,8 +530,8 @@ class Guide:
             if not where:
                 continue
             self.w(
-                f'<table class="teach">\n<thead><tr><th class="item">{esc(sec.singular.capitalize())}s</th>'
-                "<th>Taught after choices</th></tr></thead>\n<tbody>\n"
+                f'<table class="teach">\n<thead><tr><th class="item">{esc(gt(SECTION_NAMES[sec.key]))}</th>'
+                + gt("<th>Taught after choices</th></tr></thead>\n<tbody>\n")
             )
             for item in self.cat.section(sec.key):
                 if item.id in where:
@@ -539,11 +547,11 @@ class Guide:
             helps = "; ".join(esc(self.resources[r.id].name.value) for r in e.resources if r.id in self.resources)
             self.w(
                 f'<div class="card ending" id="{esc(m.anchor(e.id))}">\n',
-                f"<h4>Ending: {esc(e.title.value)}</h4>\n",
-                f'<p class="meta"><b>{esc(e.kind)}</b>: {esc(ENDING_KINDS.get(e.kind, ""))} &middot; '
+                gt("<h4>Ending: {title}</h4>\n", title=esc(e.title.value)),
+                f'<p class="meta"><b>{esc(e.kind)}</b>: {esc(gt(ENDING_KINDS.get(e.kind, "")))} &middot; '
                 f"{esc(_upper_first(m.after_words(e.id)))}</p>\n",
                 f"<p>{esc(e.summary.value)}</p>\n",
-                f'<p><span class="tag">Help shown:</span> {helps}</p>\n</div>\n',
+                gt('<p><span class="tag">Help shown:</span> {helps}</p>\n</div>\n', helps=helps),
             )
 
     # ------------------------------------------------------------ back matter
@@ -561,12 +569,12 @@ class Guide:
                 for p in m.discussions:
                     if p.step.asks is not None and p.step.asks.id == q.id:
                         asked.append(
-                            f'<li><a href="#{esc(m.question_anchor(p.number))}">{esc(sc.title.value)}, Question {p.number}</a>: '
+                            f'<li><a href="#{esc(m.question_anchor(p.number))}">{esc(sc.title.value)}, ' + gt("Question {number}", number=p.number) + '</a>: '
                             f"&ldquo;{esc(p.step.question.value)}&rdquo;</li>"
                         )
             self.w(
                 f'<div class="card" id="q-{esc(q.id)}">\n<p class="question">{n}. {esc(q.question.value)}</p>\n',
-                f'<p class="tag">Asked in</p>\n<ul>{"".join(asked)}</ul>\n' if asked else "",
+                gt('<p class="tag">Asked in</p>\n<ul>{questions}</ul>\n', questions="".join(asked)) if asked else "",
                 "</div>\n",
             )
         self.w("</section>\n")
@@ -580,7 +588,7 @@ class Guide:
             items = self.cat.section(sec.key)
             if not items:
                 continue
-            self.w(f"<h3>{esc(sec.singular.capitalize())}s</h3>\n<dl>\n")
+            self.w(f"<h3>{esc(gt(SECTION_NAMES[sec.key]))}</h3>\n<dl>\n")
             for item in items:
                 self.w(
                     f'<div id="g-{esc(sec.key)}-{esc(item.id)}"><dt>{esc(item.name.value)}</dt>'
@@ -597,7 +605,7 @@ class Guide:
         )
         countries = sorted({r.country for r in self.cat.resources}, key=lambda c: (c != "INT", c))
         for country in countries:
-            name = COUNTRIES.get(country, country)
+            name = gt(COUNTRIES.get(country, country))
             self.w(f"<h3>{esc(name)}{'' if name == country else f' ({esc(country)})'}</h3>\n")
             for r in self.cat.resources:
                 if r.country == country:
