@@ -243,3 +243,31 @@ def test_the_guide_in_spanish_carries_the_translated_story(tmp_path):
 def test_po_headers_ask_for_a_native_safeguarding_review(po):
     head = open(os.path.join(ROOT, po), encoding="utf-8").read(1500)
     assert "native speaker with safeguarding experience" in head
+
+
+def test_export_and_import_let_translators_work_on_one_story_each(tmp_path):
+    src = sample_copy(tmp_path)
+    part = str(tmp_path / "part.po")
+    r = run("translations", "export", src, "--lang", "es", "--context", "sample/pressure/", "--file", part)
+    assert r.returncode == 0, r.stderr
+    with open(part, "rb") as fh:
+        got = read_po(fh)
+    assert {m.context for m in got if m.id} == {
+        "sample/pressure/chat/stranger", *(f"sample/pressure/{c}/{f}" for c in ("say_no", "stall") for f in ("text", "title", "happened", "why"))
+    }
+    before = entries(po_of(src))
+    for m in got:
+        if m.context == "sample/pressure/stall/title":
+            m.string = "Dar largas no cierra la puerta"
+        if m.context == "sample/pressure/say_no/title":
+            m.string, m.flags = "Sin revisar", {"fuzzy"}  # not copied: a fuzzy entry is not a translation yet
+    with open(part, "wb") as fh:
+        from babel.messages.pofile import write_po
+
+        write_po(fh, got)
+    r = run("translations", "import", src, "--lang", "es", "--file", part)
+    assert r.returncode == 0, r.stderr
+    now = entries(po_of(src))
+    changed = {k for k in now if now[k] != before.get(k)}
+    assert changed == {("sample/pressure/stall/title", "Stalling keeps the door open")}
+    assert now[("sample/pressure/stall/title", "Stalling keeps the door open")] == ("Dar largas no cierra la puerta", False)
