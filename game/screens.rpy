@@ -306,7 +306,7 @@ screen tyg_feedback(fb):
                                         text rf.name bold True yalign 0.5
                                         text ("▾" if k in opened else "▸") yalign 0.5 color tyg_colour_flag size tyg_title_size
                                 if k in opened:
-                                    text rf.explain style "tyg_small" xoffset 44
+                                    text rf.explain style "tyg_small" xoffset 44 xmaximum 900
                         text _("Why it matters") style "tyg_small" bold True
                         text fb.why
                         if fb.safer:
@@ -329,7 +329,7 @@ screen tyg_feedback(fb):
                                             text item.name bold True yalign 0.5
                                             text ("▾" if k in opened else "▸") yalign 0.5 color tyg_colour_safe size tyg_title_size
                                     if k in opened:
-                                        text item.explain style "tyg_small" xoffset 44
+                                        text item.explain style "tyg_small" xoffset 44 xmaximum 900
                 vbar value YScrollValue("tyg_feedback_body") style "tyg_vbar"
             hbox:
                 xalign 1.0
