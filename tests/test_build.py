@@ -81,6 +81,21 @@ def test_blocks_map_back_to_their_yaml_lines(tmp_path):
     assert "title: Saying no is always OK" in source_of(r"^define tyg_fb__sample__say_no =")
 
 
+def test_backgrounds_and_flags_are_resolved_at_build_time(tmp_path):
+    from tyg.compile import lower
+
+    _, gen = build_into(str(tmp_path))
+    text = open(os.path.join(gen, "scenario_sample.rpy"), encoding="utf-8").read()
+    # A scene statement that lint and image prediction see, not a call that picks one when it runs.
+    assert "    scene bg bedroom\n" in text and "tyg_location" not in text
+    assert lower.background("Mateo's bedroom") == "bg bedroom"
+    assert lower.background("the school cafeteria") == "bg hallway"
+    assert lower.background("the moon") == lower.PLAIN_BACKGROUND == "tyg_background"
+    # A run of flags is set by one statement.
+    assert text.count("tyg_set(") == 5
+    assert '$ tyg_set({"replied": False, "asked_friend": False, "reported": False})' in text
+
+
 def test_labels_are_namespaced(tmp_path):
     _, gen = build_into(str(tmp_path))
     labels = []
