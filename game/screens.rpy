@@ -81,6 +81,8 @@ screen tyg_phone(history, where):
                 style "tyg_phone_screen"
                 viewport:
                     id "tyg_phone_history"
+                    ## The arrow keys go to the reply buttons beside it.
+                    style "tyg_scroll"
                     yinitial 1.0
                     mousewheel True
                     draggable True
@@ -286,6 +288,12 @@ screen tyg_feedback(fb):
                     id "tyg_feedback_body"
                     xsize 990
                     mousewheel True
+                    ## The arrow and Page keys scroll the explanation (Page Up never
+                    ## rolls back); at its end the arrows move the focus on.
+                    arrowkeys True
+                    pagekeys True
+                    ## Not a stop for the arrow keys itself: they reach the buttons inside.
+                    style "tyg_scroll"
                     draggable True
                     vbox:
                         spacing 12
@@ -336,14 +344,10 @@ screen tyg_feedback(fb):
                 spacing 16
                 if tyg_can_see_other_choice():
                     textbutton _("See the other choice (O)") action Function(tyg_see_other_choice) style "tyg_button"
-                textbutton _("Continue") action Return(True) style "tyg_button"
+                ## Focused first, so Enter continues unless another button has the focus.
+                textbutton _("Continue") action Return(True) style "tyg_button" default_focus True
     if tyg_can_see_other_choice():
         key "o" action Function(tyg_see_other_choice)
-    key "K_RETURN" action Return(True)
-    key "K_DOWN" action Scroll("tyg_feedback_body", "increase", 60)
-    key "K_UP" action Scroll("tyg_feedback_body", "decrease", 60)
-    key "K_PAGEDOWN" action Scroll("tyg_feedback_body", "increase", "page")
-    key "K_PAGEUP" action Scroll("tyg_feedback_body", "decrease", "page")
 
 ## Confirm: Ren'Py asks for this screen by name.
 screen confirm(message, yes_action, no_action):
@@ -382,8 +386,16 @@ style notify_frame is frame:
     background Solid("#ffffff")
     padding (20, 10, 20, 10)
 
+## The scrolling part of a card. The arrow and Page keys scroll it whatever
+## has the focus (arrowkeys, pagekeys), so it is no stop for the arrow keys
+## itself: they go on to the buttons inside it and below it.
+style tyg_scroll is viewport:
+    keyboard_focus False
+
 ## A plain scroll bar: hidden when everything fits.
 style tyg_vbar is vbar:
+    ## The keys scroll the card itself; the bar is for the mouse.
+    keyboard_focus False
     xsize 12
     top_bar Solid("#e3e6ea")
     bottom_bar Solid("#e3e6ea")
@@ -392,7 +404,9 @@ style tyg_vbar is vbar:
     bar_invert True
     unscrollable "hide"
 
+## A whole-width row, so the arrow keys reach it from the buttons below the card.
 style tyg_flag_row is button:
+    xfill True
     padding (4, 2, 12, 2)
     background None
     hover_background Solid("#f6e3e1")

@@ -128,6 +128,10 @@ screen tyg_discussion(prompt):
                     viewport:
                         id "tyg_notes"
                         mousewheel True
+                        arrowkeys True
+                        pagekeys True
+                        ## Not a stop for the arrow keys itself: they reach the buttons inside.
+                        style "tyg_scroll"
                         draggable True
                         vbox:
                             spacing 8
@@ -143,11 +147,8 @@ screen tyg_discussion(prompt):
                 xalign 1.0
                 spacing 16
                 textbutton (_("Hide notes (N)") if notes else _("Show notes (N)")) action toggle style "tyg_button"
-                textbutton _("Continue") action Return(True) style "tyg_button"
+                textbutton _("Continue") action Return(True) style "tyg_button" default_focus True
     key "n" action toggle
-    key "K_RETURN" action Return(True)
-    key "K_DOWN" action Scroll("tyg_notes", "increase", 60)
-    key "K_UP" action Scroll("tyg_notes", "decrease", 60)
 
 style tyg_discussion_label is tyg_heading:
     color tyg_colour_accent
@@ -176,6 +177,10 @@ screen tyg_vote(items):
                 viewport:
                     id "tyg_vote_choices"
                     mousewheel True
+                    arrowkeys True
+                    pagekeys True
+                    ## Not a stop for the arrow keys itself: they reach the buttons inside.
+                    style "tyg_scroll"
                     draggable True
                     vbox:
                         spacing 18
@@ -192,8 +197,6 @@ screen tyg_vote(items):
                 vbar value YScrollValue("tyg_vote_choices") style "tyg_vbar"
     for n, i in enumerate(items[:9], 1):
         key str(n) action i.action
-    key "K_DOWN" action Scroll("tyg_vote_choices", "increase", 60)
-    key "K_UP" action Scroll("tyg_vote_choices", "decrease", 60)
 
 style tyg_vote_frame is default:
     xfill True

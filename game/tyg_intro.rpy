@@ -26,6 +26,10 @@ screen tyg_first_start():
                     id "tyg_intro_body"
                     xsize 990
                     mousewheel True
+                    arrowkeys True
+                    pagekeys True
+                    ## Not a stop for the arrow keys itself: they reach the buttons inside.
+                    style "tyg_scroll"
                     draggable True
                     vbox:
                         spacing 18
@@ -40,6 +44,5 @@ screen tyg_first_start():
                             text _("The game never goes online. On this computer it keeps only your settings.")
                         text _("Help is always one key away: press H.") style "tyg_small"
                 vbar value YScrollValue("tyg_intro_body") style "tyg_vbar"
-            textbutton _("Got it") action Return(True) style "tyg_button" xalign 1.0
-    key "K_RETURN" action Return(True)
+            textbutton _("Got it") action Return(True) style "tyg_button" xalign 1.0 default_focus True
     key "K_ESCAPE" action Function(tyg_quick_exit)

@@ -26,6 +26,10 @@ init python:
         "learning": _("Still time to act"),
     }
 
+    def tyg_covered():
+        """True while a card lies over the main menu."""
+        return any(renpy.get_screen(s) for s in ("tyg_before_start", "tyg_help", "tyg_settings", "tyg_journal"))
+
     def tyg_minutes(sc):
         return __("about {minutes} minutes").format(minutes=sc.minutes) if sc.minutes else ""
 
@@ -60,14 +64,18 @@ screen tyg_panel(title, close_action):
                     xsize 990
                     ymaximum 400
                     mousewheel True
+                    ## Arrows and Page keys scroll first, then the arrows move the focus.
+                    arrowkeys True
+                    pagekeys True
+                    ## Not a stop for the arrow keys itself: they reach the buttons inside.
+                    style "tyg_scroll"
                     draggable True
                     vbox:
                         spacing 10
                         transclude
                 vbar value YScrollValue("tyg_panel_body") style "tyg_vbar"
-            textbutton _("Close") action close_action style "tyg_button" xalign 1.0
-    key "K_DOWN" action Scroll("tyg_panel_body", "increase", 60)
-    key "K_UP" action Scroll("tyg_panel_body", "decrease", 60)
+            ## Above the card underneath: its own main button must not keep the focus.
+            textbutton _("Close") action close_action style "tyg_button" xalign 1.0 default_focus 2
 
 ## Help: every resource, the school's country first, and what a trusted adult is.
 screen tyg_help():
@@ -131,6 +139,10 @@ screen tyg_ending(ending):
                     id "tyg_ending_body"
                     xsize 1090
                     mousewheel True
+                    arrowkeys True
+                    pagekeys True
+                    ## Not a stop for the arrow keys itself: they reach the buttons inside.
+                    style "tyg_scroll"
                     draggable True
                     vbox:
                         spacing 8
@@ -162,16 +174,16 @@ screen tyg_ending(ending):
                 spacing 16
                 box_wrap True
                 textbutton _("Play again") action Jump(tyg_current_scenario().label) style "tyg_button"
-                textbutton _("Back to the main menu") action Return(True) style "tyg_button"
+                textbutton _("Back to the main menu") action Return(True) style "tyg_button" default_focus True
                 if tyg_facilitating():
                     textbutton _("Reset for the next group") action Function(tyg_reset_for_group) style "tyg_button"
-    key "K_RETURN" action Return(True)
-    key "K_DOWN" action Scroll("tyg_ending_body", "increase", 60)
-    key "K_UP" action Scroll("tyg_ending_body", "decrease", 60)
 
 ## Main menu: the stories, each with who you play and how long it takes.
 screen main_menu():
     tag menu
+    ## Under a card (the content note, help, settings) the menu's buttons are
+    ## switched off, so the arrow keys stay on the card's own buttons.
+    $ covered = tyg_covered()
     add Solid(tyg_colour_background)
     ## The title and the buttons take what they need at any text size; the
     ## stories in between scroll when they don't all fit.
@@ -186,12 +198,16 @@ screen main_menu():
             xfill True
             text _("Trust Your Gut") style "tyg_title" xalign 0.5
             text _("Short stories about someone online who flatters, pressures, then threatens. You choose what happens, and see why after each choice. Nothing explicit is shown, and help is listed at the end of every story.") style "tyg_small" xalign 0.5 xmaximum 1100 text_align 0.5
+            ## So that a teacher can see at a glance that the school's settings file was read.
+            if tyg_lab_mode:
+                text _("Lab mode: nothing is kept on this computer") style "tyg_small" color tyg_colour_accent bold True xalign 0.5
             if not tyg_scenarios:
                 text _("No stories yet. Run: python3 build.py") xalign 0.5
         side "c r":
             spacing 10
             vpgrid:
                 id "tyg_menu_stories"
+                style "tyg_scroll"
                 cols 2
                 spacing 14
                 xsize 1174
@@ -204,6 +220,7 @@ screen main_menu():
                         ## Every cell of a grid has one size: it grows with the text size.
                         ysize int(215 * _preferences.font_size ** 1.2)
                         action Show("tyg_before_start", sc=sc)
+                        sensitive not covered
                         alt __("{title}. Play as {name}, {age}").format(title=__(sc.title), name=__(sc.player_name), age=sc.player_age)
                         vbox:
                             spacing 4
@@ -218,12 +235,12 @@ screen main_menu():
             xalign 0.5
             spacing 20
             box_wrap True
-            textbutton _("Help") action Show("tyg_help") style "tyg_button"
-            textbutton _("Settings") action Show("tyg_settings") style "tyg_button"
-            textbutton (_("Facilitator mode: on") if persistent.tyg_facilitator else _("Facilitator mode: off")) action tyg_facilitator_switch() style "tyg_button"
+            textbutton _("Help") action Show("tyg_help") style "tyg_button" sensitive not covered
+            textbutton _("Settings") action Show("tyg_settings") style "tyg_button" sensitive not covered
+            textbutton (_("Facilitator mode: on") if persistent.tyg_facilitator else _("Facilitator mode: off")) action tyg_facilitator_switch() style "tyg_button" sensitive not covered
             if tyg_facilitating():
-                textbutton _("Reset for the next group") action Function(tyg_reset_for_group) style "tyg_button"
-            textbutton _("Quit") action Quit(confirm=False) style "tyg_button"
+                textbutton _("Reset for the next group") action Function(tyg_reset_for_group) style "tyg_button" sensitive not covered
+            textbutton _("Quit") action Quit(confirm=False) style "tyg_button" sensitive not covered
     key "h" action ToggleScreen("tyg_help")
     ## Keyboard: 1-9 open a story.
     for i, sc in enumerate(tyg_scenarios[:9], 1):
@@ -248,6 +265,10 @@ screen tyg_before_start(sc):
                     id "tyg_before_body"
                     xsize 990
                     mousewheel True
+                    arrowkeys True
+                    pagekeys True
+                    ## Not a stop for the arrow keys itself: they reach the buttons inside.
+                    style "tyg_scroll"
                     draggable True
                     vbox:
                         spacing 16
@@ -259,6 +280,5 @@ screen tyg_before_start(sc):
                 xalign 1.0
                 spacing 16
                 textbutton _("Back") action Hide("tyg_before_start") style "tyg_button"
-                textbutton _("Start the story") action [Hide("tyg_before_start"), Start(sc.label)] style "tyg_button"
-    key "K_RETURN" action [Hide("tyg_before_start"), Start(sc.label)]
+                textbutton _("Start the story") action [Hide("tyg_before_start"), Start(sc.label)] style "tyg_button" default_focus True
     key "K_BACKSPACE" action Hide("tyg_before_start")
