@@ -51,7 +51,9 @@ screen tyg_settings():
             spacing 12
             box_wrap True
             textbutton _("High contrast text") action Preference("high contrast text", "toggle") style "tyg_button"
-            textbutton _("Dyslexia-friendly font") action [SetField(_preferences, "font_transform", None if _preferences.font_transform == "tyg_dyslexic" else "tyg_dyslexic"), _DisplayReset()] style "tyg_button"
+            ## A toggle: shown (and read aloud) as selected while the font is on.
+            $ dyslexic = _preferences.font_transform == "tyg_dyslexic"
+            textbutton _("Dyslexia-friendly font") action Preference("font transform", None if dyslexic else "tyg_dyslexic") selected dyslexic style "tyg_button"
             textbutton _("Read aloud") action Preference("self voicing", "toggle") style "tyg_button"
         text _("Selected options are highlighted. Read aloud uses your computer's voice (press V in the game to switch it on or off).") style "tyg_small"
         text _("Group sessions") style "tyg_heading"

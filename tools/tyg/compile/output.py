@@ -38,9 +38,18 @@ def plan_conflicts(gen_dir: str, files: dict[str, str], report: Report) -> None:
             )
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _atomic_write(path: str, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=os.path.dirname(path))
     try:
+        # mkstemp makes the file readable by its owner only; a game folder copied to a
+        # shared drive must be readable by everyone, as any other file the user makes.
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
