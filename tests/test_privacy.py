@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import time
+import zlib
 
 import pytest
 
@@ -36,7 +38,20 @@ testcase play_a_path:
     run Start("tyg_s__sample")
     "Next line" until "Choice 2:"
     "Continue"
+    ## Closing the window mid-story asks first (config.quit_action is Quit());
+    ## Ren'Py autosaves while it asks, unless autosave on quit is off.
+    run Quit()
+    pause 1.0
+    "No"
     "Next line" until "Choice 1:"
+    ## Ren'Py's autosave after a choice runs in a thread whose screenshot fails
+    ## under Xvfb; here the same autosave runs on the main thread, as it would
+    ## succeed on a player's computer.
+    python:
+        renpy.loadsave.force_autosave(True, block=True)
+        tyg_trace("autosave", has_autosave=config.has_autosave, on_choice=config.autosave_on_choice,
+                  on_input=config.autosave_on_input, on_quit=config.autosave_on_quit,
+                  on_mobile_background=config.save_on_mobile_background)
     "Continue"
     "Back to the main menu"
     $ renpy.quit()
@@ -80,8 +95,21 @@ def saved_files(base: str) -> list[str]:
     return sorted(found)
 
 
+def story_texts() -> list[str]:
+    """What the sample story shows: its lines, choices and titles (long enough to be telling)."""
+    with open(os.path.join(SAMPLE, "sample.yaml"), encoding="utf-8") as fh:
+        found = re.findall(r"^\s*(?:- )?(?:text|title|happened|narrate): \"?(.+?)\"?$", fh.read(), re.M)
+    return [t for t in found if len(t) >= 12]
+
+
+def persistent_text(path: str) -> str:
+    """A persistent file's contents as text (it is a zlib-compressed pickle; strings are UTF-8)."""
+    with open(path, "rb") as fh:
+        return zlib.decompress(fh.read()).decode("utf-8", errors="replace")
+
+
 @pytest.mark.parametrize("lab_mode", [True, False])
-def test_lab_mode_leaves_no_save_or_persistent_files(tmp_path, lab_mode):
+def test_a_play_through_keeps_settings_only_and_lab_mode_nothing(tmp_path, lab_mode):
     base = staged(tmp_path, lab_mode)
     before = saved_files(base)
     run = enginekit.run_engine(base, "test", "play_a_path")
@@ -91,5 +119,18 @@ def test_lab_mode_leaves_no_save_or_persistent_files(tmp_path, lab_mode):
     assert before == []
     if lab_mode:
         assert after == [], f"lab mode left files behind: {after}"
-    else:
-        assert after, "without lab mode the engine keeps its persistent data (this proves the listing works)"
+        return
+    # Outside lab mode: the persistent data (settings) and nothing else; no save of any kind.
+    assert after, "without lab mode the engine keeps its persistent data (this proves the listing works)"
+    assert [f for f in after if os.path.basename(f) != "persistent"] == [], f"more than settings kept: {after}"
+    # And the persistent data holds none of the story: no line, choice or title
+    # (Ren'Py would keep the text of every menu choice taken, to mark it).
+    texts = story_texts()
+    assert "Ask Ava if she knows this account" in texts and len(texts) > 15
+    for f in after:
+        kept = persistent_text(os.path.join(base, f))
+        assert "font_size" in kept, "not a persistent file?"
+        assert [t for t in texts if t in kept] == [], f"{f} keeps story text"
+    # Every way Ren'Py would save by itself is off.
+    assert run.of("autosave") == [{"event": "autosave", "has_autosave": False, "on_choice": False, "on_input": False,
+                                    "on_quit": False, "on_mobile_background": False}]
