@@ -1,0 +1,409 @@
+"""Exact behaviour of the toolchain's small pure parts: the condition language, the
+diagnostic report, reading-level counts and the teaching matrix.
+
+These are the tests that kill the mutants ``bench/mutation.py`` found surviving: each
+asserts what a part returns or says, not only that it runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from tyg.compile import pipeline
+from tyg.compile.conditions import ConditionError, evaluate, flags_read, parse_condition, tokenize
+from tyg.compile.diagnostics import CODES, Diagnostic, Loc, Report, Severity, _registry, Code
+from tyg.compile.graph import StoryGraph
+from tyg.teach import readability
+from tyg.teach.readability import Counts, counts, scene_grade
+from tyg.teach.teaching import matrix, render_matrix
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SAMPLE = os.path.join(ROOT, "tests", "sample")
+LOC = Loc("story.yaml", 7, 11)
+
+
+# ------------------------------------------------------------------ conditions
+
+
+def parse(text: str):
+    return parse_condition(text, LOC)
+
+
+def show(cond) -> str:
+    """A condition written back, fully bracketed."""
+    name = type(cond).__name__
+    if name == "FlagExpr":
+        return cond.name
+    if name == "NotExpr":
+        return f"(not {show(cond.operand)})"
+    return "(" + f" {cond.op} ".join(show(c) for c in cond.operands) + ")"
+
+
+@pytest.mark.parametrize("text,tree", [
+    ("a", "a"),
+    ("not a", "(not a)"),
+    ("not not a", "(not (not a))"),
+    ("a and b", "(a and b)"),
+    ("a or b and c", "(a or (b and c))"),
+    ("a and b or c", "((a and b) or c)"),
+    ("a and b and c", "(a and b and c)"),
+    ("a or b or c", "(a or b or c)"),
+    ("(a or b) and c", "((a or b) and c)"),
+    ("not (a or b)", "(not (a or b))"),
+    ("  told_adult   and\tnot chatted2 ", "(told_adult and (not chatted2))"),
+])
+def test_conditions_parse_with_the_usual_precedence(text, tree):
+    assert show(parse(text)) == tree
+
+
+def test_each_node_knows_its_column():
+    cond = parse("x or not (y and zed)")
+    assert (cond.loc.line, cond.loc.col) == (7, 11)  # the 'or' starts at the first operand
+    x, notexpr = cond.operands
+    assert x.loc.col == 11 and x.loc.end_line == 0 and x.loc.end_col == 0
+    assert notexpr.loc.col == 11 + 5
+    inner = notexpr.operand
+    assert inner.op == "and" and inner.loc.col == 11 + 10
+    assert [(f.name, f.loc.col) for f in flags_read(cond)] == [("x", 11), ("y", 21), ("zed", 27)]
+
+
+@pytest.mark.parametrize("text,message,offset", [
+    ("", "expected a flag name", 0),
+    ("a and", "expected a flag name", 5),
+    ("a b", "unexpected 'b'; join conditions with 'and' or 'or'", 2),
+    ("(a or b", "missing ')'", 7),
+    ("(a or b c", "missing ')'", 8),
+    ("a and )", "expected a flag name, found ')'", 6),
+    ("a and &", "expected a flag name, found '&'", 6),
+    ("a & b", "unexpected '&'; join conditions with 'and' or 'or'", 2),
+    ("true", "'true' is not a flag; conditions read flags set with 'set:' (there are no true/false values)", 0),
+    ("a or No", "'No' is not a flag; conditions read flags set with 'set:' (there are no true/false values)", 5),
+    ("Told", "flag name 'Told' must be lower_case letters, digits and single underscores", 0),
+    ("a and b__c", "flag name 'b__c' must be lower_case letters, digits and single underscores", 6),
+    ("_a", "flag name '_a' must be lower_case letters, digits and single underscores", 0),
+    ("and", "expected a flag name, found 'and'", 0),
+    ("not", "expected a flag name", 3),
+])
+def test_condition_errors_say_what_and_where(text, message, offset):
+    with pytest.raises(ConditionError) as err:
+        parse(text)
+    assert (err.value.message, err.value.offset) == (message, offset)
+    assert str(err.value) == message
+
+
+def test_tokens_and_their_offsets():
+    toks = tokenize(" ab( )#")
+    assert [(t.kind, t.text, t.offset) for t in toks] == [
+        ("word", "ab", 1), ("punct", "(", 3), ("punct", ")", 5), ("bad", "#", 6), ("end", "", 7)]
+    assert [(t.kind, t.offset) for t in tokenize("   ")] == [("end", 3)]
+
+
+@pytest.mark.parametrize("text,flags,want", [
+    ("a", {}, False),
+    ("a", {"a": True}, True),
+    ("a", {"a": False}, False),
+    ("not a", {}, True),
+    ("a and b", {"a": True}, False),
+    ("a and b", {"a": True, "b": True}, True),
+    ("a or b", {"b": True}, True),
+    ("a or b", {}, False),
+    ("not (a or b)", {"a": True}, False),
+])
+def test_conditions_mean_what_they_say(text, flags, want):
+    assert evaluate(parse(text), flags) is want
+
+
+def test_no_condition_always_holds_and_reads_nothing():
+    assert evaluate(None, {}) is True
+    assert flags_read(None) == []
+
+
+# ------------------------------------------------------------------ diagnostics
+
+
+def test_a_diagnostic_renders_as_file_line_col_severity_code():
+    d = Diagnostic("a.yaml", 3, 5, "TYG012", "oops", severity=Severity.WARNING)
+    assert d.render() == "a.yaml:3:5: warning[TYG012]: oops"
+    assert d.to_json() == {"file": "a.yaml", "line": 3, "column": 5, "end_line": 3, "end_column": 5,
+                           "severity": "warning", "code": "TYG012", "message": "oops"}
+    d = Diagnostic("a.yaml", 3, 5, "TYG012", "oops", end_line=4, end_col=9)
+    assert (d.to_json()["end_line"], d.to_json()["end_column"], d.severity) == (4, 9, Severity.ERROR)
+
+
+def test_the_report_takes_severity_from_the_registry_and_fills_the_range():
+    r = Report()
+    r.add("TYG042", Loc("b.yaml", 2, 3), "hard")
+    r.add("TYG012", Loc("a.yaml", 9, 1, 10, 4), "unknown")
+    r.add("TYG012", Loc("a.yaml", 1, 8), "first")
+    warn, err1, err2 = r.items
+    assert warn.severity is Severity.WARNING and (warn.end_line, warn.end_col) == (2, 3)
+    assert err1.severity is Severity.ERROR and (err1.end_line, err1.end_col) == (10, 4)
+    assert r.errors == [err1, err2] and r.warnings == [warn]
+    assert r.sorted() == [err2, err1, warn]
+    assert r.render_text().splitlines() == [
+        "a.yaml:1:8: error[TYG012]: first",
+        "a.yaml:9:1: error[TYG012]: unknown",
+        "b.yaml:2:3: warning[TYG042]: hard",
+        "2 errors, 1 warning",
+    ]
+    data = json.loads(r.render_json())
+    assert (data["errors"], data["warnings"]) == (2, 1)
+    assert [d["message"] for d in data["diagnostics"]] == ["first", "unknown", "hard"]
+
+
+def test_counts_are_singular_for_one_and_absent_for_none():
+    r = Report()
+    assert r.render_text() == ""
+    r.add("TYG012", LOC, "x")
+    assert r.render_text().endswith("\n1 error, 0 warnings")
+    r = Report()
+    r.add("TYG042", LOC, "é")
+    assert r.render_text().endswith("\n0 errors, 1 warning")
+    assert '"é"' in r.render_json() and r.render_json().startswith('{\n  "diagnostics"')
+
+
+def test_same_place_sorts_by_code_then_message():
+    r = Report()
+    r.add("TYG013", LOC, "b")
+    r.add("TYG012", LOC, "z")
+    r.add("TYG012", LOC, "a")
+    assert [(d.code, d.message) for d in r.sorted()] == [("TYG012", "a"), ("TYG012", "z"), ("TYG013", "b")]
+
+
+def test_an_unknown_code_is_a_programming_error_and_codes_are_unique():
+    with pytest.raises(KeyError):
+        Report().add("TYG999", LOC, "no such code")
+    with pytest.raises(AssertionError):
+        _registry(Code("TYG001", Severity.ERROR, "a"), Code("TYG001", Severity.ERROR, "b"))
+    assert CODES["TYG042"].severity is Severity.WARNING and CODES["TYG012"].title == "unknown target"
+    assert str(Loc("f.yaml", 2, 3)) == "f.yaml:2:3" and Loc("f.yaml") == ("f.yaml", 1, 1, 0, 0)
+
+
+# ------------------------------------------------------------------ reading level
+
+
+def test_counts_add_up_and_grade_follows_flesch_kincaid():
+    a, b = Counts(10, 2, 14), Counts(5, 1, 9)
+    assert a + b == Counts(15, 3, 23)
+    assert (a + b).grade == pytest.approx(0.39 * 15 / 3 + 11.8 * 23 / 15 - 15.59)
+    assert Counts().grade == 0.0 and Counts(3, 1, 0).grade == 0.0 and Counts(0, 0, 3).grade == 0.0
+    assert Counts(4, 0, 4).grade == pytest.approx(0.39 * 4 + 11.8 - 15.59)  # at least one sentence
+
+
+def test_a_line_without_end_punctuation_is_a_sentence_of_its_own():
+    assert counts("hey how are you") == counts("hey how are you.")
+    assert counts("Go now please. Tell Mum today.").sentences == 2
+    assert counts("Go. Tell Mum today.").sentences == 1  # fragments of two words or fewer do not count
+    assert counts("Tell Mum").sentences == 0 and counts("Tell your Mum").sentences == 1
+    assert counts("Tell your mum…").words == 3
+    assert scene_grade(["", "  "]) == 0.0
+    assert scene_grade(["Tell your mum today", "Block the account"]) == (counts("Tell your mum today")
+                                                                           + counts("Block the account")).grade
+
+
+def test_limits_are_the_documented_ones():
+    assert readability.MAX_GRADE == 6.0 and readability.MIN_WORDS == 30
+
+
+# ------------------------------------------------------------------ teaching matrix
+
+
+def test_the_matrix_names_where_each_item_is_taught():
+    project = pipeline.check(SAMPLE).project
+    rows = {(r.section, r.id): r for r in matrix(project)}
+    assert rows[("red_flags", "pressure")].name == "Pressure"
+    assert rows[("red_flags", "stranger_first")].places[0].startswith("sample/")
+    assert rows[("resources", "sample_helpline")].places == ["sample/safe_end", "sample/helped_end"]
+    assert rows[("discussion_questions", "sample_feelings")].name == "How did Sam feel when the message arrived?"
+    assert rows[("discussion_questions", "sample_feelings")].places == ["sample/morning"]
+    # Each place once, even when several choices of a scene teach the item.
+    for r in rows.values():
+        assert len(r.places) == len(set(r.places)), r
+    text = render_matrix(list(rows.values()))
+    assert text.splitlines()[0] == "red flags (3/3 taught)"
+    assert "help resources (2/2 taught)" in text and "discussion questions (1/1 taught)" in text
+    assert "  sample_feelings  sample/morning" in text
+
+
+def test_the_matrix_marks_what_is_not_taught():
+    project = pipeline.check(SAMPLE).project
+    rows = matrix(project)
+    for r in rows:
+        if r.id == "pressure":
+            r.places = []
+    text = render_matrix(rows)
+    assert "red flags (2/3 taught)" in text
+    line = next(ln for ln in text.splitlines() if ln.strip().startswith("pressure "))
+    assert line.endswith("-- NOT TAUGHT --")
+    assert render_matrix([]) == ""
+
+
+# ------------------------------------------------------------------ graph
+
+
+def test_graph_of_a_scenario_ignores_unknown_targets():
+    sc = pipeline.check(SAMPLE).project.scenarios[0]
+    g = StoryGraph.of(sc)
+    assert g.start == "morning" and g.endings == {"safe_end", "helped_end", "learning_end"}
+    assert set(g.edges["wrap_up"]) == {"safe_end", "helped_end", "learning_end"}
+    assert all(g.edges[e] == [] for e in g.endings)
+    assert g.reachable() == set(g.edges) and g.can_finish() == set(g.edges)
+
+
+def test_graph_questions_on_a_small_hand_made_graph():
+    g = StoryGraph("a", ["a", "b", "c", "d"], {"end"},
+                   {"a": ["b", "c"], "b": ["end"], "c": ["c", "d"], "d": ["c"], "end": [], "x": ["end"]})
+    assert g.reachable() == {"a", "b", "c", "d", "end"}
+    assert g.can_finish() == {"a", "b", "end", "x"}
+    assert sorted(sorted(c) for c in g.cycles()) == [["c", "d"]]
+    assert g.count_paths() == 1  # a-b-end; the c/d loop never finishes
+    g.edges["d"] = ["c", "end"]
+    assert g.count_paths() is None  # a loop on a finishing path: unbounded
+    assert StoryGraph(None, [], set(), {}).count_paths() == 0 and StoryGraph(None, [], set(), {}).reachable() == set()
+    lone = StoryGraph("a", ["a"], {"end"}, {"a": ["a"], "end": []})
+    assert lone.cycles() == [["a"]] and lone.count_paths() == 0
+    diamond = StoryGraph("a", ["a", "b", "c"], {"e", "f"},
+                         {"a": ["b", "c"], "b": ["e", "f"], "c": ["e", "f", "f"], "e": [], "f": []})
+    assert diamond.count_paths() == 5
+
+
+# ------------------------------------------------------------------ the check stage on its own
+
+from tyg.compile.check import check_project  # noqa: E402
+from tyg.teach.teaching import check_teaching  # noqa: E402
+from test_diagnostics import FIXTURES, expected, fixture_dirs  # noqa: E402
+
+#: Codes the check stage (compile/check.py) raises.
+CHECK_CODES = {f"TYG{n:03d}" for n in (*range(11, 23), 25, 26, 31, 32, 33, 34)}
+TEACH_CODES = {"TYG040", "TYG041", "TYG045"}
+
+
+def stage_alone(name: str, stage, codes: set[str]):
+    """What one stage reports on a fixture's loaded project, and what the fixture expects of it."""
+    root = os.path.join(FIXTURES, name)
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        project = pipeline.check(".").project
+        report = Report()
+        stage(project, report)
+    finally:
+        os.chdir(cwd)
+    got = {(d.file, d.line, d.code) for d in report.items if d.code in codes}
+    want = {(f, line, code) for f, line, _, code, _ in expected(root) if code in codes}
+    return got, want, report
+
+
+@pytest.mark.parametrize("name", [d for d in fixture_dirs() if d.split("_")[0] in CHECK_CODES])
+def test_check_stage_alone_reports_what_each_fixture_expects(name):
+    got, want, _ = stage_alone(name, check_project, CHECK_CODES - {"TYG011"})
+    assert got == {w for w in want if w[2] != "TYG011"}
+
+
+@pytest.mark.parametrize("name", [d for d in fixture_dirs() if d.split("_")[0] in TEACH_CODES])
+def test_teaching_stage_alone_reports_what_each_fixture_expects(name):
+    got, want, _ = stage_alone(name, check_teaching, TEACH_CODES)
+    assert got == want
+
+
+def test_messages_suggest_the_nearest_name():
+    _, _, report = stage_alone("TYG012_scene_goto", check_project, {"TYG012"})
+    messages = sorted(d.message for d in report.items if d.code == "TYG012")
+    assert messages == [
+        "scene 'after' goes to unknown scene 'wrap_upp'",
+        "scene 'later' goes to unknown scene 'done_safe'; did you mean 'done'?",
+        "scene 'later' goes to unknown scene 'dun'",
+        "start scene 'begining' is not a scene of scenario 'fx_start'",
+    ]
+
+
+# ------------------------------------------------------------------ the reference interpreter
+
+from tyg.play import interpret  # noqa: E402
+from tyg.play.interpret import PathError, Tables, prefer  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return pipeline.check(SAMPLE).project.scenarios[0]
+
+
+def test_prefer_takes_the_first_choice_of_its_kind_else_the_first(sample):
+    morning = next(s for s in sample.scenes if s.id == "morning")
+    shown = list(morning.choices)
+    kinds = [c.kind for c in shown]
+    assert prefer("safer")(shown).kind == "safer"
+    assert prefer("safer")(shown) is shown[kinds.index("safer")]
+    assert prefer("no such kind")(shown) is shown[0]
+    assert prefer("risky")(list(reversed(shown))).kind == "risky"
+
+
+def test_a_path_that_goes_on_after_the_ending_names_the_ending(sample):
+    t = interpret.play(sample, ["reply_warmly", "say_no"])
+    with pytest.raises(PathError) as err:
+        interpret.play(sample, ["reply_warmly", "say_no", "extra"])
+    e = err.value
+    assert e.scene == t.ending and e.loc == Tables(sample).loc_of(t.ending) and e.loc is not None
+    assert e.message == f"the path goes on after ending '{t.ending}': ['extra']"
+    assert e.located() == f"{e.loc}: {e.message}" and str(e) == e.message
+
+
+def test_a_path_that_stops_at_a_decision_or_picks_a_hidden_choice(sample):
+    with pytest.raises(PathError) as err:
+        interpret.play(sample, [])
+    e = err.value
+    assert e.scene == "morning" and e.loc == next(s.loc for s in sample.scenes if s.id == "morning")
+    assert e.message.startswith("the path ends at a decision in scene 'morning' (choices on screen: [")
+    with pytest.raises(PathError) as err:
+        interpret.play(sample, ["nope"])
+    assert err.value.message.startswith("choice 'nope' is not on screen in scene 'morning' (shown: [")
+    assert "its condition" not in err.value.message
+    assert PathError("x").located() == "x" and PathError("x").scene is None
+
+
+def test_loc_of_knows_scenes_and_endings_only(sample):
+    tables = Tables(sample)
+    assert tables.loc_of("wrap_up") == next(s.loc for s in sample.scenes if s.id == "wrap_up")
+    assert tables.loc_of("safe_end") == next(e.loc for e in sample.endings if e.id == "safe_end")
+    assert tables.loc_of("nowhere") is None
+
+
+def test_walk_opens_up_line_ranges_in_order(sample):
+    t = interpret.play(sample, ["reply_warmly", "say_no"])
+    walked = list(t.walk())
+    assert [i for kind, *rest in walked if kind == "line" for i in rest] == list(range(len(t.lines)))
+    assert [ev for ev in walked if ev[0] != "line"] == [ev for ev in t.events if ev[0] != "lines"]
+    assert walked[0] == ("scene", "morning") and walked[-1] == ("ending", t.ending)
+    assert [ev[1] for ev in walked if ev[0] == "decision"] == list(range(len(t.choices)))
+
+
+def test_play_with_the_same_tables_gives_the_same_transcript(sample):
+    tables = Tables(sample)
+    a = interpret.play(sample, ["reply_warmly", "say_no"], tables=tables)
+    b = interpret.play(sample, ["reply_warmly", "say_no"])
+    assert (a.lines, a.choices, a.feedback, a.ending, a.resources) == (b.lines, b.choices, b.feedback, b.ending, b.resources)
+
+
+# ------------------------------------------------------------------ more of the report and the matrix
+
+
+def test_same_place_code_and_message_keep_the_order_found():
+    r = Report()
+    r.add("TYG012", Loc("a.yaml", 1, 1, 9, 9), "same")
+    r.add("TYG012", Loc("a.yaml", 1, 1, 2, 2), "same")
+    assert [d.end_line for d in r.sorted()] == [9, 2]
+
+
+def test_the_matrix_renders_each_section_even_after_an_empty_one():
+    from tyg.teach.teaching import Row
+
+    rows = [Row("red_flags", "a", "A", ["s/one", "s/two"]), Row("resources", "helpline", "H", [])]
+    assert render_matrix(rows).splitlines() == [
+        "red flags (1/1 taught)",
+        "  a  s/one, s/two",
+        "help resources (0/1 taught)",
+        "  helpline  -- NOT TAUGHT --",
+    ]
