@@ -193,11 +193,15 @@ def _read(path: str) -> bytes | None:
         return None  # the loader says why, with its own code
 
 
-def _work(job: tuple) -> Unit:
-    """One scenario file, in a worker process."""
+def _work(job: tuple) -> tuple[Unit, dict[str, int]]:
+    """One scenario file, in a worker process; with the syllable counts it looked up, for the cache."""
+    from tyg.teach import readability
+
     path, data, catalogue, root = job
+    known = set(readability.KNOWN)
     with _no_cycle_collection():
-        return _scenario_unit(path, data, catalogue, root, keep_tree=False)
+        unit = _scenario_unit(path, data, catalogue, root, keep_tree=False)
+    return unit, {w: n for w, n in readability.KNOWN.items() if w not in known}
 
 
 def _parallel(jobs: list[tuple], processes: int) -> list[Unit]:
@@ -209,9 +213,12 @@ def _parallel(jobs: list[tuple], processes: int) -> list[Unit]:
     # Largest first, so that the two processes finish together.
     order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][1] or b""))
     out: list[Unit | None] = [None] * len(jobs)
+    from tyg.teach import readability
+
     with ProcessPoolExecutor(max_workers=processes, mp_context=ctx) as pool:
-        for i, unit in zip(order, pool.map(_work, [jobs[i] for i in order])):
+        for i, (unit, learnt) in zip(order, pool.map(_work, [jobs[i] for i in order])):
             out[i] = unit
+            readability.KNOWN.update(learnt)
     return out  # type: ignore[return-value]
 
 
@@ -227,6 +234,25 @@ class _Loaded:
     units: list[Unit]
     paths: list[str]
     changed: list[str]
+
+
+def _remembered_syllables(cache) -> int | None:
+    """Put the syllable counts the cache remembers into readability's table; how many there were."""
+    if cache is None:
+        return None
+    from tyg.teach import readability
+
+    known = cache.get(cache.key("syllables"))
+    if isinstance(known, dict):
+        readability.KNOWN.update(known)
+    return len(readability.KNOWN)
+
+
+def _remember_syllables(cache, before: int | None) -> None:
+    from tyg.teach import readability
+
+    if before is not None and len(readability.KNOWN) > before:
+        cache.put(cache.key("syllables"), dict(readability.KNOWN))
 
 
 def _load_units(source: str, cache, processes: int | None) -> _Loaded:
@@ -261,6 +287,7 @@ def _load_units(source: str, cache, processes: int | None) -> _Loaded:
         units.append(unit)
         if unit is None:
             todo.append((len(units) - 1, key, (path, data, catalogue, root)))
+    syllables = _remembered_syllables(cache) if todo else None
     size = sum(len(job[2][1] or b"") for job in todo)
     if processes is None:
         processes = 2 if (os.cpu_count() or 1) >= 2 and len(todo) >= 2 and size >= PARALLEL_MIN_BYTES else 1
@@ -274,6 +301,7 @@ def _load_units(source: str, cache, processes: int | None) -> _Loaded:
         if key:
             cache.put(key, unit)
     if cache is not None and todo:
+        _remember_syllables(cache, syllables)
         cache.prune()
     return _Loaded(report, root, whole, cat_unit, units, files, changed)  # type: ignore[arg-type]
 
@@ -335,6 +363,14 @@ def _project_loader(loaded: _Loaded):
     return load
 
 
+def _may_ship_languages(source: str) -> bool:
+    """Whether a LINGUAS file is where i18n.po.translations_dir looks (inside the source folder or beside it),
+    found without importing the translation tools (Babel is slow to import, and most checks need none)."""
+    folder = source if os.path.isdir(source) else os.path.dirname(os.path.abspath(source))
+    return any(os.path.exists(os.path.join(d, "translations", "LINGUAS"))
+               for d in (folder, os.path.dirname(os.path.abspath(folder))))
+
+
 def _languages():
     from tyg.i18n import languages
 
@@ -355,9 +391,9 @@ def _check(source: str, langs, strict: bool, cache, processes) -> tuple[Result, 
     result = Result(report, loader=_project_loader(loaded) if planned else (lambda: Project(source, None, [])),
                     scenario_count=sum(u.loaded for u in loaded.units))
     result.changed = loaded.changed
-    if not report.errors:
+    if not report.errors and (langs or (langs is None and _may_ship_languages(source))):
         languages = _languages()
-        if langs or (langs is None and languages.shipped(source)):
+        if langs or languages.shipped(source):
             languages.check(result.project, source, report, langs, strict)
     return result, loaded
 

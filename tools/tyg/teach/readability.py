@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from tyg.compile.diagnostics import Report
 from tyg.compile.nodes import Project
@@ -46,11 +45,19 @@ class Counts:
         return 0.39 * self.words / max(1, self.sentences) + 11.8 * self.syllables / self.words - 15.59
 
 
-@lru_cache(maxsize=None)
-def _word_syllables(word: str) -> int:
-    import textstat
+#: Syllable counts already looked up. The build cache keeps them between runs
+#: (compile/pipeline.py), so textstat's pronouncing dictionary, which takes most
+#: of a second to load, is loaded only when a story has a word not seen before.
+KNOWN: dict[str, int] = {}
 
-    return textstat.syllable_count(word)
+
+def _word_syllables(word: str) -> int:
+    n = KNOWN.get(word)
+    if n is None:
+        import textstat
+
+        n = KNOWN[word] = textstat.syllable_count(word)
+    return n
 
 
 def counts(text: str) -> Counts:
