@@ -130,3 +130,13 @@ def test_translation_table_ignores_fuzzy_entries():
     cat.add("Back", "Atrás", context="ui", flags={"fuzzy"})
     tr = Translation("es", cat)
     assert tr.get("Continue", "ui") == "Seguir" and tr.get("Back", "ui") == "Back"
+
+
+def test_read_aloud_speaks_spanish_with_a_latin_american_voice_and_english_again_after(tmp_path):
+    base = enginekit.stage_game(str(tmp_path), SAMPLE)
+    enginekit.set_language(base, "es")
+    trace = '    $ tyg_trace("voice", voice=config.tts_voice, language=_preferences.language)\n'
+    enginekit.add_script(base, "zz_voice.rpy", "testcase voice:\n" + trace + '    "Ajustes"\n    "English"\n    pause 0.3\n' + trace + "    $ renpy.quit()\n")
+    run = enginekit.run_engine(base, "test", "voice", timeout=120)
+    assert run.returncode == 0, run.output[-2000:]
+    assert [(e["language"], e["voice"]) for e in run.of("voice")] == [("spanish", "es-419"), (None, None)]

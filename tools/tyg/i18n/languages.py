@@ -153,5 +153,5 @@ def compiled(project: Project, source: str, catalogue_source: str, report: Repor
             shown = Project(display_path(project.root), project.catalogue, project.scenarios)
             modules = lower_project(shown, catalogue_source)
         name = pofile.LANGUAGES.get(lang, (lang, lang))[0]
-        files.update(tl_files(name, modules, msgs, Translation(lang, cat), display_path(path)))
+        files.update(tl_files(name, modules, msgs, Translation(lang, cat), display_path(path), pofile.VOICES.get(lang)))
     return files

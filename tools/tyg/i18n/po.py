@@ -28,6 +28,8 @@ POT_NAME = "trust-your-gut.pot"
 
 #: Ren'Py's name for each language code the game knows, and how the language names itself.
 LANGUAGES = {"es": ("spanish", "Español")}
+#: The espeak voice that reads each language aloud on Linux (Latin-American Spanish for "es").
+VOICES = {"es": "es-419"}
 
 REVIEW_NOTE = (
     "Before this translation ships, a native speaker with safeguarding experience\n"

@@ -77,7 +77,7 @@ def string_key(m: Msg, text: str) -> str:
     return text if m.context == UI else markup(text)
 
 
-def tl_files(language: str, modules: list[ir.Module], msgs: list[Msg], tr: Translation, pofile: str) -> dict[str, str]:
+def tl_files(language: str, modules: list[ir.Module], msgs: list[Msg], tr: Translation, pofile: str, voice: str | None = None) -> dict[str, str]:
     """Generated file name (under ``game/generated/``) -> its text."""
     by_loc = {m.loc: m for m in msgs if m.loc is not None}
     out: dict[str, str] = {}
@@ -103,6 +103,17 @@ def tl_files(language: str, modules: list[ir.Module], msgs: list[Msg], tr: Trans
             f"{INDENT}## {m.file}:{m.line} {m.context}",
             f"{INDENT}old {renpy_literal(key)}",
             f"{INDENT}new {renpy_literal(new)}",
+            "",
+        ]
+    if voice:
+        # Read aloud in the language's own voice (espeak on Linux; other systems keep theirs), and back for English.
+        strings += [
+            f"translate {language} python:",
+            f"{INDENT}if renpy.linux:",
+            f"{INDENT * 2}config.tts_voice = {voice!r}",
+            "",
+            "translate None python:",
+            f"{INDENT}config.tts_voice = None",
             "",
         ]
     out[f"{tl_dir(language)}/strings.rpy"] = "\n".join(_header(pofile, f"the {language} strings") + strings)
