@@ -100,7 +100,7 @@ def screens(tmp_path_factory):
         fh.write("[school]\ncountry = GB\n")
     shutil.copy(DRAWN, os.path.join(base, "game", "zz_drawn.rpy"))
     enginekit.add_script(base, "zz_screens.rpy", TESTCASE)
-    run = enginekit.run_engine(base, "test", "screens", timeout=120)
+    run = enginekit.run_engine(base, "test", "screens", timeout=240)
     assert run.returncode == 0, run.output[-3000:]
     return run
 
