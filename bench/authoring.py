@@ -75,13 +75,10 @@ TARGETS = {"warm": 1.0, "cold_ratio": 2.0, "check": 0.4, "watch": 0.5}
 
 
 def generated(game: str) -> dict[str, bytes]:
+    from tyg.compile.output import _generated_names
+
     gen = os.path.join(game, "generated")
-    out = {}
-    for dirpath, _, files in os.walk(gen):
-        for f in files:
-            p = os.path.join(dirpath, f)
-            out[os.path.relpath(p, gen)] = open(p, "rb").read()
-    return out
+    return {name: open(os.path.join(gen, name), "rb").read() for name in _generated_names(gen)}
 
 
 def timed_process(cmd: list[str], env: dict) -> tuple[float, float, subprocess.CompletedProcess]:

@@ -22,13 +22,10 @@ sys.path.insert(0, os.path.join(ROOT, "bench"))
 
 
 def generated(game: str) -> dict[str, bytes]:
+    from tyg.compile.output import _generated_names
+
     gen = os.path.join(game, "generated")
-    out = {}
-    for dirpath, _, files in os.walk(gen):
-        for f in files:
-            path = os.path.join(dirpath, f)
-            out[os.path.relpath(path, gen)] = open(path, "rb").read()
-    return dict(sorted(out.items()))
+    return {name: open(os.path.join(gen, name), "rb").read() for name in _generated_names(gen)}
 
 
 @pytest.fixture(scope="module")

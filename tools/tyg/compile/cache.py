@@ -19,7 +19,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 
 MAGIC = b"tyg-cache 1\n"
 #: Entries kept; the least recently used beyond this are removed after a build.
@@ -126,17 +125,11 @@ class Cache:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         data = MAGIC + key.encode() + hashlib.sha256(payload).digest() + payload
         path = self._path(key)
+        from tyg.compile.output import _atomic_write  # a reader never sees half an entry
+
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=os.path.dirname(path))
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                os.replace(tmp, path)
-            except BaseException:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
-                raise
+            _atomic_write(path, data)
         except OSError:
             pass
 
