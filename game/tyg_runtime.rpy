@@ -170,6 +170,10 @@ init -10 python:
         store.tyg_fresh = set(k for k in tyg_card_items(feedback) if k not in store.tyg_seen)
         store.tyg_seen = store.tyg_seen | store.tyg_fresh
         tyg_trace("choice", choice=feedback.choice, scene=feedback.scene)
+        ## Rolling back (mouse wheel up, Page Up) still shows earlier lines, but a
+        ## choice made stays made: the menu comes back with only that choice to take.
+        ## (A facilitator's "See the other choice" goes back on purpose, and openly.)
+        renpy.fix_rollback()
 
     def tyg_card_items(fb):
         """The catalogue items a feedback card lists, in screen order: (section, id) pairs."""
