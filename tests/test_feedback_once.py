@@ -53,7 +53,8 @@ def test_explained_the_first_time_then_by_name_openable_and_restored_by_see_the_
     explain = {(key, i.id): i.explain.value for key in ("red_flags", "safe_actions", "key_messages", "adult_actions") for i in cat.section(key)}
     t = interpret.play(sample, ["reply_warmly", "stall"])
     assert [[(k, i, full) for k, i, full in card] for card in t.cards] == [
-        [("red_flags", "stranger_first", True), ("red_flags", "fast_flattery", True), ("safe_actions", "pause_and_think", True)],
+        [("red_flags", "stranger_first", True), ("red_flags", "fast_flattery", True), ("safe_actions", "pause_and_think", True),
+         ("key_messages", "not_your_fault", True)],
         [("red_flags", "pressure", True), ("safe_actions", "pause_and_think", False)],
     ]
     # Text play prints what the interpreter says: the second card names the item met before.
@@ -71,11 +72,13 @@ def test_explained_the_first_time_then_by_name_openable_and_restored_by_see_the_
 
     cards = [(e["choice"], e["explained"]) for e in run.of("feedback")]
     assert cards == [
-        ("reply_warmly", ["red_flags:stranger_first", "red_flags:fast_flattery", "safe_actions:pause_and_think"]),
+        ("reply_warmly", ["red_flags:stranger_first", "red_flags:fast_flattery", "safe_actions:pause_and_think",
+                          "key_messages:not_your_fault"]),
         ("stall", ["red_flags:pressure"]),
-        # Going back restored what had been explained before 'stall': 'pressure' is new again.
+        # Going back restored what had been explained before 'stall': 'pressure' is new again,
+        # 'not_your_fault' (explained on the first card, before the decision) is not.
         ("say_no", ["red_flags:pressure", "safe_actions:talk_to_adult", "safe_actions:report_block",
-                    "key_messages:not_your_fault", "adult_actions:stay_calm"]),
+                    "adult_actions:stay_calm"]),
     ]
     first, second, opened, other = [e["texts"] for e in run.of("screen") if e["screen"] == "tyg_feedback"]
     think = explain[("safe_actions", "pause_and_think")]
@@ -83,6 +86,7 @@ def test_explained_the_first_time_then_by_name_openable_and_restored_by_see_the_
     assert "Take time to think" in second and think not in second, "met before: the name only"
     assert explain[("red_flags", "pressure")] in second
     assert think in opened, "selecting the name opens the explanation"
-    for key in (("red_flags", "pressure"), ("key_messages", "not_your_fault"), ("adult_actions", "stay_calm")):
+    for key in (("red_flags", "pressure"), ("adult_actions", "stay_calm")):
         assert explain[key] in other
+    assert "It is not your fault" in other and explain[("key_messages", "not_your_fault")] not in other
     assert os.path.getsize(shot) > 0
