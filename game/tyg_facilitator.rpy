@@ -84,8 +84,9 @@ init python:
         """Ready for the next group: no trace of this one's play-through, then the main menu.
 
         Going to the main menu restarts the game's state (flags, journal, the
-        phone, the decision kept for "See the other choice"). The marks Ren'Py
-        keeps of the menu choices taken, and any autosave, are deleted too.
+        phone, the decision kept for "See the other choice"). Ren'Py's marks of
+        the menu choices taken and any save are deleted too, though the game
+        keeps none (tyg_privacy.rpy): a safeguard, should that ever change.
         Settings (text size, facilitator mode) stay. In lab mode nothing was
         ever kept on disk.
         """
@@ -128,6 +129,10 @@ screen tyg_discussion(prompt):
                     viewport:
                         id "tyg_notes"
                         mousewheel True
+                        arrowkeys True
+                        pagekeys True
+                        ## Not a stop for the arrow keys itself: they reach the buttons inside.
+                        style "tyg_scroll"
                         arrowkeys True
                         pagekeys True
                         ## Not a stop for the arrow keys itself: they reach the buttons inside.
@@ -177,6 +182,10 @@ screen tyg_vote(items):
                 viewport:
                     id "tyg_vote_choices"
                     mousewheel True
+                    arrowkeys True
+                    pagekeys True
+                    ## Not a stop for the arrow keys itself: they reach the buttons inside.
+                    style "tyg_scroll"
                     arrowkeys True
                     pagekeys True
                     ## Not a stop for the arrow keys itself: they reach the buttons inside.
