@@ -99,7 +99,7 @@ def import_(source: str, lang: str, fragment: str, report: Report) -> tuple[int,
     part = pofile.read(fragment, report)
     if part is None:
         return 0, 0
-    with open(path + ".lock", "w") as lock:
+    with open(_lock_path(path), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         cat = pofile.read(path, report)
         if cat is None:
@@ -117,6 +117,15 @@ def import_(source: str, lang: str, fragment: str, report: Report) -> tuple[int,
             copied += 1
         pofile.write(path, cat)
     return copied, missing
+
+
+def _lock_path(path: str) -> str:
+    """A lock file for a PO file, outside the project (nothing to commit or ignore)."""
+    import hashlib
+    import tempfile
+
+    digest = hashlib.sha1(os.path.abspath(path).encode("utf-8")).hexdigest()[:16]
+    return os.path.join(tempfile.gettempdir(), f"tyg-po-{digest}.lock")
 
 
 def check(project: Project, source: str, report: Report, langs: list[str] | None = None, strict: bool = False, root: str = RUNTIME_ROOT) -> dict[str, Translation]:
