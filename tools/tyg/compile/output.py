@@ -59,15 +59,6 @@ def _atomic_write(path: str, data: bytes) -> None:
         raise
 
 
-def write_files(gen_dir: str, files: dict[str, str]) -> tuple[list[str], list[str]]:
-    """Write planned files and remove stale generated ones. Returns (written, removed)."""
-    os.makedirs(gen_dir, exist_ok=True)
-    written, removed = [], []
-    for name in sorted(files):
-        path = os.path.join(gen_dir, name)
-        data = files[name].encode("utf-8")
-        try:
-            with open(path, "rb") as fh:
 def _generated_names(gen_dir: str) -> list[str]:
     """Every file under ``gen_dir``, as a '/'-separated path relative to it."""
     out = []
@@ -77,10 +68,20 @@ def _generated_names(gen_dir: str) -> list[str]:
     return sorted(out)
 
 
+def write_files(gen_dir: str, files: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Write planned files and remove stale generated ones. Returns (written, removed)."""
+    os.makedirs(gen_dir, exist_ok=True)
+    written, removed = [], []
+    for name in sorted(files):
+        path = os.path.join(gen_dir, name)
+        data = files[name].encode("utf-8")
+        try:
+            with open(path, "rb") as fh:
                 if fh.read() == data:
                     continue
         except OSError:
             pass
+        os.makedirs(os.path.dirname(path), exist_ok=True)  # translations go in tl/<language>/
         _atomic_write(path, data)
         written.append(path)
     for name in _generated_names(gen_dir):
@@ -90,6 +91,5 @@ def _generated_names(gen_dir: str) -> list[str]:
             removed.append(path)
             for suffix in ("c", "mc"):
                 if os.path.exists(path + suffix):
-        os.makedirs(os.path.dirname(path), exist_ok=True)  # translations go in tl/<language>/
                     os.unlink(path + suffix)
     return written, removed
