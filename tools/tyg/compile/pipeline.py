@@ -363,12 +363,19 @@ def _project_loader(loaded: _Loaded):
     return load
 
 
-def _may_ship_languages(source: str) -> bool:
-    """Whether a LINGUAS file is where i18n.po.translations_dir looks (inside the source folder or beside it),
-    found without importing the translation tools (Babel is slow to import, and most checks need none)."""
+def _translation_folders(source: str) -> list[str]:
+    """Where i18n.po.translations_dir looks: inside the source folder, or beside it. Looked at
+    without importing the translation tools (Babel is slow to import, and most builds need none)."""
     folder = source if os.path.isdir(source) else os.path.dirname(os.path.abspath(source))
-    return any(os.path.exists(os.path.join(d, "translations", "LINGUAS"))
-               for d in (folder, os.path.dirname(os.path.abspath(folder))))
+    return [os.path.join(d, "translations") for d in (folder, os.path.dirname(os.path.abspath(folder)))]
+
+
+def _may_ship_languages(source: str) -> bool:
+    return any(os.path.exists(os.path.join(d, "LINGUAS")) for d in _translation_folders(source))
+
+
+def _may_have_translations(source: str) -> bool:
+    return any(os.path.isdir(d) and any(n.endswith(".po") for n in os.listdir(d)) for d in _translation_folders(source))
 
 
 def _languages():
@@ -457,8 +464,8 @@ def _build(source: str, game_dir: str, cache, processes) -> Result:
         return result
     gen_dir = os.path.join(game_dir, GENERATED_DIR)
     result.files = _files(loaded)
-    languages = _languages()
-    if languages.po_files(source):
+    languages = _languages() if _may_have_translations(source) else None
+    if languages is not None and languages.po_files(source):
         catalogue_source = display_path(os.path.join(loaded.root, CATALOGUE_NAME))
         result.files.update(languages.compiled(result.project, source, catalogue_source, result.report))
     plan_conflicts(gen_dir, result.files, result.report)
