@@ -79,7 +79,20 @@ FAST_TESTS = [
 
 #: Mutants that behave exactly like the original, so no test can kill them:
 #: (module, function, the mutated line as mutmut writes it) -> why.
-EQUIVALENT: dict[tuple[str, str, str], str] = {}
+EQUIVALENT: dict[tuple[str, str, str], str] = {
+    ("compile/check.py", "_did_you_mean", "close = difflib.get_close_matches(word, sorted(options), n=2, cutoff=0.6)"):
+        "only the best match (close[0]) is used, and it comes first whatever n is",
+    ("compile/check.py", "_did_you_mean", "close = difflib.get_close_matches(word, sorted(options), n=1, )"):
+        "0.6 is get_close_matches' default cutoff",
+    ("compile/diagnostics.py", "Report.render_json", "ensure_ascii=None,"):
+        "None is falsy, as False is: json.dumps behaves the same",
+    ("play/interpret.py", "play", "run = Run(sc, None)"):
+        "the tables are a cache: Run builds the same ones itself when given none",
+    ("play/interpret.py", "play", "run = Run(sc, )"):
+        "the tables are a cache: Run builds the same ones itself when given none",
+    ("play/interpret.py", "play", 'ending = run.t.ending or "XXXX"'):
+        "advance() returns None only once an ending is reached, so run.t.ending is never empty here",
+}
 
 STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped",
           36: "timeout", 24: "timeout", -24: "timeout", 152: "timeout", 255: "timeout", None: "not checked"}

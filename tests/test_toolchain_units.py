@@ -407,3 +407,106 @@ def test_the_matrix_renders_each_section_even_after_an_empty_one():
         "help resources (0/1 taught)",
         "  helpline  -- NOT TAUGHT --",
     ]
+
+
+def all_runs(sc, depth: int = 8):
+    """Every play-through of a small story, by trying each choice on screen in turn."""
+    from tyg.play.interpret import Run
+
+    todo, done = [[]], []
+    while todo:
+        path = todo.pop()
+        run = Run(sc)
+        for cid in path:
+            run.choose(next(c for c in run.advance() if c.id == cid))
+        shown = run.advance()
+        if shown is None:
+            done.append(run.t)
+        elif len(path) < depth:
+            todo.extend(path + [c.id] for c in shown)
+    return done
+
+
+def test_each_decision_records_the_number_shown_and_what_was_on_screen(sample):
+    runs = all_runs(sample)
+    assert len(runs) >= 5
+    for t in runs:
+        assert t.scenario == "sample"
+        assert len(t.shown) == len(t.choices) == len(t.feedback)
+        for (cid, number), shown in zip(t.choices, t.shown):
+            assert shown[number - 1] == cid and number >= 1
+    morning = [c.id for c in next(s for s in sample.scenes if s.id == "morning").choices]
+    t = interpret.play(sample, [morning[1], *interpret.play(sample, [morning[1]], prefer("safer")).path[1:]])
+    assert t.choices[0] == (morning[1], 2) and t.shown[0] == morning
+
+
+def test_an_item_is_explained_only_the_first_time_a_run_meets_it(sample):
+    repeats = 0
+    for t in all_runs(sample):
+        seen = set()
+        for cid, card in zip(t.feedback, t.cards):
+            for key, id_, explained in card:
+                assert explained == ((key, id_) not in seen), (t.path, cid, key, id_)
+                repeats += (key, id_) in seen
+            seen |= {(k, i) for k, i, _ in card}
+    assert repeats > 0, "no path meets an item twice: the test would prove nothing"
+
+
+def test_a_hidden_choice_names_its_false_condition(sample):
+    with pytest.raises(PathError) as err:
+        interpret.play(sample, ["ask_ava", "keep_talking", "stall"])
+    e = err.value
+    stall = next(c for s in sample.scenes for c in s.choices if c.id == "stall")
+    assert e.message == ("choice 'stall' is not on screen in scene 'pressure' (shown: ['say_no'])"
+                         f"; its condition (line {stall.cond.loc.line}) is false on this path")
+    assert e.scene == "pressure" and e.loc == Tables(sample).loc_of("pressure")
+
+
+def test_choosing_what_is_not_on_screen_is_refused(sample):
+    from tyg.play.interpret import Run
+
+    run = Run(sample)
+    run.advance()
+    stall = next(c for s in sample.scenes for c in s.choices if c.id == "stall")
+    with pytest.raises(PathError) as err:
+        run.choose(stall)
+    e = err.value
+    assert (e.message, e.scene, e.loc) == ("choice 'stall' is not on screen", "morning", Tables(sample).loc_of("morning"))
+
+
+def test_the_chooser_sees_the_choices_on_screen(sample):
+    seen = []
+
+    def last(shown):
+        seen.append([c.id for c in shown])
+        return shown[-1]
+
+    t = interpret.play(sample, [], last)
+    assert seen == t.shown and [c for c, _ in t.choices] == [s[-1] for s in seen]
+
+
+def test_untaught_items_are_judged_only_on_a_whole_folder_with_stories():
+    from tyg.compile.nodes import Project
+
+    got, want, _ = stage_alone("TYG040_taught_nowhere", check_teaching, {"TYG040"})
+    assert got == want and got
+    cwd = os.getcwd()
+    os.chdir(os.path.join(FIXTURES, "TYG040_taught_nowhere"))
+    try:
+        p = pipeline.check(".").project
+    finally:
+        os.chdir(cwd)
+    for project in (Project(p.root, p.catalogue, p.scenarios, whole=False),  # one file: no verdict
+                    Project(p.root, p.catalogue, [], whole=True),  # no stories: nothing to judge
+                    Project(p.root, None, p.scenarios, whole=True)):  # no catalogue: TYG023 says so
+        report = Report()
+        check_teaching(project, report)
+        assert [d for d in report.items if d.code in ("TYG040", "TYG041")] == []
+
+
+def test_the_prompt_is_a_line_of_its_own_before_the_choices(sample):
+    t = interpret.play(sample, ["reply_warmly", "say_no"])
+    prompts = [(line, loc) for line, loc, kind in zip(t.lines, t.locs, t.kinds) if kind == "prompt"]
+    asked = [s for s in sample.scenes if s.id in t.scenes and s.choices and s.prompt]
+    assert [line for line, _ in prompts] == [(None, s.prompt.value) for s in asked]
+    assert [loc for _, loc in prompts] == [s.prompt.loc for s in asked]
