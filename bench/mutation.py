@@ -84,6 +84,12 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "only the best match (close[0]) is used, and it comes first whatever n is",
     ("compile/check.py", "_did_you_mean", "close = difflib.get_close_matches(word, sorted(options), n=1, )"):
         "0.6 is get_close_matches' default cutoff",
+    ("compile/rpytext.py", "renpy_literal", "prev_space = None"):
+        "None is falsy, as False is: the next space is treated the same",
+    ("compile/rpytext.py", "renpy_literal", "elif (ch.isspace() or not ch.isprintable()) and ord(ch) <= 65536:"):
+        "differs only for U+10000, which is printable and never reaches this test",
+    ("compile/rpytext.py", "_py_literal_slow", "elif ord(ch) <= 65536:"):
+        "differs only for U+10000, which is printable and never reaches this branch",
     ("compile/diagnostics.py", "Report.render_json", "ensure_ascii=None,"):
         "None is falsy, as False is: json.dumps behaves the same",
     ("play/interpret.py", "play", "run = Run(sc, None)"):
@@ -228,7 +234,7 @@ def collect(workdir: str, modules: list[str], show: bool) -> dict:
         counts = Counter(STATUS.get(v, "suspicious") for v in codes.values())
         survivors, equivalent = [], []
         for name, code in sorted(codes.items(), key=lambda kv: int(kv[0].rsplit("_", 1)[-1])):
-            if STATUS.get(code, "suspicious") in ("killed", "timeout"):
+            if STATUS.get(code, "suspicious") in ("killed", "timeout", "not checked"):
                 continue
             diff = mutant_diff(workdir, name)
             key = (mod, function_of(name), changed_line(diff))
@@ -237,9 +243,10 @@ def collect(workdir: str, modules: list[str], show: bool) -> dict:
             else:
                 survivors.append((name, STATUS.get(code, "suspicious"), diff))
         total = len(codes)
+        unchecked = counts["not checked"]  # an interrupted run: scored on what was checked
         killed = counts["killed"] + counts["timeout"]
-        judged = total - len(equivalent)
-        results[mod] = {"total": total, "killed": killed, "equivalent": len(equivalent),
+        judged = total - unchecked - len(equivalent)
+        results[mod] = {"total": total, "unchecked": unchecked, "killed": killed, "equivalent": len(equivalent),
                         "score": 100.0 * killed / judged if judged else 100.0,
                         "counts": dict(counts), "survivors": survivors, "equivalents": equivalent}
     return results
@@ -254,7 +261,8 @@ def report(results: dict, show: bool) -> None:
             continue
         left = len(r["survivors"])
         verdict = "PASS" if r["score"] >= 90.0 else "MISS"
-        print(f"{mod:28} {r['total']:8d} {r['killed']:7d} {r['equivalent']:6d} {left:5d} {r['score']:6.1f}%  {verdict}")
+        note = f"  ({r['unchecked']} not checked: the run was stopped)" if r["unchecked"] else ""
+        print(f"{mod:28} {r['total']:8d} {r['killed']:7d} {r['equivalent']:6d} {left:5d} {r['score']:6.1f}%  {verdict}{note}")
     for mod, r in results.items():
         if not r or not (r["survivors"] or r["equivalents"]):
             continue

@@ -37,3 +37,18 @@ def test_say_literal_escapes_each_trap():
 
 def test_markup_doubles_only_interpolation_and_tag_openers():
     assert markup("[a] {b} 100%") == "[[a] {{b} 100%"
+
+
+def test_exact_escapes_at_each_boundary():
+    # Invisible characters become \uXXXX up to U+FFFF, in both contexts (Ren'Py has no \U escape).
+    assert say_literal("a\x00b") == '"a\\u0000b"' and py_literal("a\x00b") == '"a\\u0000b"'
+    assert say_literal("\u200b") == '"\\u200b"' and py_literal("\u200b") == '"\\u200b"'
+    assert say_literal("\uffff") == '"\\uffff"' and py_literal("\uffff") == '"\\uffff"'
+    # Above U+FFFF: Python writes \U, Ren'Py text keeps the character itself.
+    assert py_literal("\U000e0001") == '"\\U000e0001"'
+    assert say_literal("\U000e0001") == '"\U000e0001"'
+    assert py_literal("a\nb") == '"a\\nb"' and py_literal("tab\t") == '"tab\\u0009"'
+    assert py_literal('say "hi" \\') == '"say \\"hi\\" \\\\"'
+    # Only the second and later spaces of a run are escaped; a single space between runs resets.
+    assert say_literal("a   b c") == '"a \\u0020\\u0020b c"'
+    assert say_literal(" x  ") == '" x \\u0020"'
