@@ -345,7 +345,9 @@ screen tyg_feedback(fb):
                 if tyg_can_see_other_choice():
                     textbutton _("See the other choice (O)") action Function(tyg_see_other_choice) style "tyg_button"
                 ## Focused first, so Enter continues unless another button has the focus.
-                textbutton _("Continue") action Return(True) style "tyg_button" default_focus True
+                ## Not when reading aloud: then the whole card is read first (Ren'Py reads
+                ## the focused button only), and the arrows go through it in order.
+                textbutton _("Continue") action Return(True) style "tyg_button" default_focus tyg_first_focus()
     if tyg_can_see_other_choice():
         key "o" action Function(tyg_see_other_choice)
 

@@ -133,10 +133,6 @@ screen tyg_discussion(prompt):
                         pagekeys True
                         ## Not a stop for the arrow keys itself: they reach the buttons inside.
                         style "tyg_scroll"
-                        arrowkeys True
-                        pagekeys True
-                        ## Not a stop for the arrow keys itself: they reach the buttons inside.
-                        style "tyg_scroll"
                         draggable True
                         vbox:
                             spacing 8
@@ -152,7 +148,7 @@ screen tyg_discussion(prompt):
                 xalign 1.0
                 spacing 16
                 textbutton (_("Hide notes (N)") if notes else _("Show notes (N)")) action toggle style "tyg_button"
-                textbutton _("Continue") action Return(True) style "tyg_button" default_focus True
+                textbutton _("Continue") action Return(True) style "tyg_button" default_focus tyg_first_focus()
     key "n" action toggle
 
 style tyg_discussion_label is tyg_heading:
@@ -182,10 +178,6 @@ screen tyg_vote(items):
                 viewport:
                     id "tyg_vote_choices"
                     mousewheel True
-                    arrowkeys True
-                    pagekeys True
-                    ## Not a stop for the arrow keys itself: they reach the buttons inside.
-                    style "tyg_scroll"
                     arrowkeys True
                     pagekeys True
                     ## Not a stop for the arrow keys itself: they reach the buttons inside.

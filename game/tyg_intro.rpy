@@ -30,10 +30,6 @@ screen tyg_first_start():
                     pagekeys True
                     ## Not a stop for the arrow keys itself: they reach the buttons inside.
                     style "tyg_scroll"
-                    arrowkeys True
-                    pagekeys True
-                    ## Not a stop for the arrow keys itself: they reach the buttons inside.
-                    style "tyg_scroll"
                     draggable True
                     vbox:
                         spacing 18
@@ -48,5 +44,5 @@ screen tyg_first_start():
                             text _("The game never goes online. On this computer it keeps only your settings (text size, reading options, language, facilitator mode) and that you have seen this page. It keeps nothing of the stories: no saves, not your choices, not the messages.")
                         text _("Help is always one key away: press H.") style "tyg_small"
                 vbar value YScrollValue("tyg_intro_body") style "tyg_vbar"
-            textbutton _("Got it") action Return(True) style "tyg_button" xalign 1.0 default_focus True
+            textbutton _("Got it") action Return(True) style "tyg_button" xalign 1.0 default_focus tyg_first_focus()
     key "K_ESCAPE" action Function(tyg_quick_exit)

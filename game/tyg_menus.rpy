@@ -26,6 +26,11 @@ init python:
         "learning": _("Still time to act"),
     }
 
+    def tyg_first_focus(priority=1):
+        """default_focus for a card's main button: it has the focus first, so Enter does
+        what it says; but not while reading aloud, when the whole card is read first."""
+        return 0 if _preferences.self_voicing else priority
+
     def tyg_covered():
         """True while a card lies over the main menu."""
         return any(renpy.get_screen(s) for s in ("tyg_before_start", "tyg_help", "tyg_settings", "tyg_journal"))
@@ -75,7 +80,7 @@ screen tyg_panel(title, close_action):
                         transclude
                 vbar value YScrollValue("tyg_panel_body") style "tyg_vbar"
             ## Above the card underneath: its own main button must not keep the focus.
-            textbutton _("Close") action close_action style "tyg_button" xalign 1.0 default_focus 2
+            textbutton _("Close") action close_action style "tyg_button" xalign 1.0 default_focus tyg_first_focus(2)
 
 ## Help: every resource, the school's country first, and what a trusted adult is.
 screen tyg_help():
@@ -174,7 +179,7 @@ screen tyg_ending(ending):
                 spacing 16
                 box_wrap True
                 textbutton _("Play again") action Jump(tyg_current_scenario().label) style "tyg_button"
-                textbutton _("Back to the main menu") action Return(True) style "tyg_button" default_focus True
+                textbutton _("Back to the main menu") action Return(True) style "tyg_button" default_focus tyg_first_focus()
                 if tyg_facilitating():
                     textbutton _("Reset for the next group") action Function(tyg_reset_for_group) style "tyg_button"
 
@@ -280,5 +285,5 @@ screen tyg_before_start(sc):
                 xalign 1.0
                 spacing 16
                 textbutton _("Back") action Hide("tyg_before_start") style "tyg_button"
-                textbutton _("Start the story") action [Hide("tyg_before_start"), Start(sc.label)] style "tyg_button" default_focus True
+                textbutton _("Start the story") action [Hide("tyg_before_start"), Start(sc.label)] style "tyg_button" default_focus tyg_first_focus()
     key "K_BACKSPACE" action Hide("tyg_before_start")
