@@ -90,6 +90,16 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "differs only for U+10000, which is printable and never reaches this test",
     ("compile/rpytext.py", "_py_literal_slow", "elif ord(ch) <= 65536:"):
         "differs only for U+10000, which is printable and never reaches this branch",
+    ("compile/check.py", "_did_you_mean", "close = difflib.get_close_matches(word, sorted(options), cutoff=0.6)"):
+        "only the best match (close[0]) is used, and it comes first whatever n is",
+    ("compile/conditions.py", "tokenize", 'kind = m.lastgroup or "XXbadXX"'):
+        "every alternative of _TOKEN is a named group, so lastgroup is never empty",
+    ("compile/conditions.py", "tokenize", 'kind = m.lastgroup or "BAD"'):
+        "every alternative of _TOKEN is a named group, so lastgroup is never empty",
+    ("compile/conditions.py", "evaluate", "return bool(flags.get(cond.name, None))"):
+        "bool(None) is False, as the default False is",
+    ("compile/conditions.py", "evaluate", "return bool(flags.get(cond.name, ))"):
+        "bool(None) is False, as the default False is",
     ("compile/diagnostics.py", "Report.render_json", "ensure_ascii=None,"):
         "None is falsy, as False is: json.dumps behaves the same",
     ("play/interpret.py", "play", "run = Run(sc, None)"):

@@ -510,3 +510,34 @@ def test_the_prompt_is_a_line_of_its_own_before_the_choices(sample):
     asked = [s for s in sample.scenes if s.id in t.scenes and s.choices and s.prompt]
     assert [line for line, _ in prompts] == [(None, s.prompt.value) for s in asked]
     assert [loc for _, loc in prompts] == [s.prompt.loc for s in asked]
+
+
+def test_duplicate_ids_across_the_project_point_back_to_the_first():
+    project = pipeline.check(SAMPLE).project
+    cat = project.catalogue
+    flag, res, q = cat.red_flags[0], cat.resources[0], cat.discussion_questions[0]
+    cat.red_flags.append(flag)
+    cat.resources.append(res)
+    cat.discussion_questions.append(q)
+    project.scenarios.append(project.scenarios[0])
+    report = Report()
+    check_project(project, report)
+    dup = sorted(d.message for d in report.items if d.code == "TYG011")
+    sc = project.scenarios[0]
+    assert f"duplicate red flag id '{flag.id}' (first defined at {flag.loc})" in dup
+    assert f"duplicate resource id '{res.id}' (first defined at {res.loc})" in dup
+    assert f"duplicate discussion question id '{q.id}' (first defined at {q.loc})" in dup
+    assert f"duplicate scenario id '{sc.id}' (first defined at {sc.loc})" in dup
+    prompts = [m for m in dup if m.startswith("duplicate discussion prompt id")]
+    assert prompts, dup  # the same scenario twice repeats its discuss steps too
+
+
+def test_the_registry_keeps_every_code_once():
+    a, b = Code("TYG900", Severity.ERROR, "a"), Code("TYG901", Severity.WARNING, "b")
+    assert _registry(a, b) == {"TYG900": a, "TYG901": b}
+
+
+def test_a_condition_node_is_a_point_whatever_range_its_yaml_had():
+    cond = parse_condition("a or b", Loc("s.yaml", 7, 11, 7, 30))
+    assert [(x.loc.line, x.loc.col, x.loc.end_line, x.loc.end_col) for x in (cond, *cond.operands)] == [
+        (7, 11, 0, 0), (7, 11, 0, 0), (7, 16, 0, 0)]
