@@ -541,3 +541,43 @@ def test_a_condition_node_is_a_point_whatever_range_its_yaml_had():
     cond = parse_condition("a or b", Loc("s.yaml", 7, 11, 7, 30))
     assert [(x.loc.line, x.loc.col, x.loc.end_line, x.loc.end_col) for x in (cond, *cond.operands)] == [
         (7, 11, 0, 0), (7, 11, 0, 0), (7, 16, 0, 0)]
+
+
+def test_a_transcript_is_the_story_as_written(sample):
+    """Two paths through the sample, line by line, against tests/sample/sample.yaml."""
+    t = interpret.play(sample, ["ask_ava", "block_report"])
+    assert list(zip(t.kinds, [loc.line for loc in t.locs], t.lines)) == [
+        ("narrate", 36, (None, "It is Saturday morning. Sam's phone buzzes.")),
+        ("chat", 37, ("jess_xo ✨", "hey!! saw ur post, ur cute 😊 [not a tag] {not a tag} 100% real")),
+        ("chat", 39, ("Sam", "who is this?")),
+        ("say", 41, ("Sam", 'I don\'t know any "Jess".')),
+        ("prompt", 50, (None, "What does Sam do?")),
+        ("say", 89, ("Ava", "Never heard of her. Her account is one day old.")),
+        ("say", 93, ("Sam", "Good thing I asked.")),  # the 'if: asked_friend' branch
+    ]
+    assert t.events == [("scene", "morning"), ("lines", 0, 4), ("discuss", "sample_q1"), ("lines", 4, 5),
+                        ("decision", 0), ("scene", "ava_chat"), ("lines", 5, 6), ("lines", 6, 7),
+                        ("decision", 1), ("scene", "wrap_up"), ("ending", "safe_end")]
+    assert t.flags == {"replied": False, "asked_friend": True, "reported": True}
+    assert t.discussions == ["sample_q1"] and (t.ending, t.resources) == ("safe_end", ["sample_helpline"])
+    assert [(r.flag, r.loc.line, r.scene, r.was_set) for r in t.reads] == [
+        ("asked_friend", 91, "ava_chat", True), ("reported", 151, "wrap_up", True), ("replied", 151, "wrap_up", True)]
+    assert t.unset_reads == []
+    # The other branch of the same 'if', and a goto branch further down.
+    t = interpret.play(sample, ["ignore", "block_report"])
+    assert t.lines[5:7] == [("Ava", "Never heard of her. Her account is one day old."),
+                            (None, "Sam mentions the message to Ava later.")]
+    assert t.flags["asked_friend"] is False and t.ending == "safe_end"
+
+
+def test_a_story_that_loops_stops_at_the_limit_naming_the_scenes():
+    from tyg.play.interpret import Run
+
+    sc = pipeline.check(os.path.join(ROOT, "tests", "fixtures", "randomplay", "loop")).project.scenarios[0]
+    run = Run(sc, limit=12)
+    with pytest.raises(PathError) as err:
+        while (shown := run.advance()) is not None:
+            run.choose(next((c for c in shown if c.id == "check_again"), shown[0]))
+    e = err.value
+    assert e.message == "no ending after 12 scenes: the story loops (it kept going round 'waiting', 'message')"
+    assert e.scene == "waiting" and e.loc == Tables(sc).loc_of("waiting") and len(run.t.scenes) == 12
