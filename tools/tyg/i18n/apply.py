@@ -22,7 +22,7 @@ from babel.messages.catalog import Catalog
 from tyg.compile.diagnostics import Report
 from tyg.compile.nodes import Project
 from tyg.i18n import po as pofile
-from tyg.i18n.messages import GUIDE, UI, project_msgs
+from tyg.i18n.messages import GUIDE, RUNTIME_ROOT, UI, project_msgs, runtime_msgs, string_key
 
 
 class Translation:
@@ -96,10 +96,24 @@ def ui(text: str, /, **fields) -> str:
 
 
 def translate_project(project: Project, tr: Translation) -> Project:
-    """A copy of ``project`` with every visible string in ``tr``'s language."""
+    """A copy of ``project`` with every visible string as the game shows it in ``tr``'s language.
+
+    As in Ren'Py: a line shows its own translation; every other string (menu
+    captions, names, feedback, the catalogue) is translated by its English text,
+    with the first translation of that text (``renpy_tl.string_table``'s order);
+    and a line left untranslated still shows a string's translation when its
+    English is the same ("What do you do?"), because Ren'Py translates every
+    text it displays.
+    """
     if tr is ENGLISH:
         return project
     out = copy.deepcopy(project)
-    for m in project_msgs(out):  # listed from the copy, so each names the copy's own node
-        setattr(m.owner, m.attr, tr.get(m.text, m.context))
+    msgs = project_msgs(out)  # listed from the copy, so each names the copy's own node
+    by_text: dict[str, str] = {}
+    for m in [*msgs, *runtime_msgs(RUNTIME_ROOT)]:
+        if m.loc is None and tr.has(m.text, m.context):
+            by_text.setdefault(string_key(m, m.text), tr.get(m.text, m.context))
+    for m in msgs:
+        own = m.loc is not None and tr.has(m.text, m.context)
+        setattr(m.owner, m.attr, tr.get(m.text, m.context) if own else by_text.get(string_key(m, m.text), m.text))
     return out

@@ -34,8 +34,7 @@ from tyg.compile.diagnostics import Loc, Report
 from tyg.compile.load import display_path
 from tyg.compile.nodes import Project
 from tyg.i18n.apply import Translation
-from tyg.i18n.messages import GUIDE, UI, Msg
-from tyg.i18n.renpy_tl import string_key
+from tyg.i18n.messages import GUIDE, UI, Msg, string_key
 from tyg.teach.readability import MIN_WORDS
 from tyg.teach.texts import scene_texts
 

@@ -11,6 +11,7 @@ game, where a missing translation shows the English.
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 from tyg.compile.diagnostics import Report
@@ -20,11 +21,9 @@ from tyg.compile.load import display_path
 from tyg.i18n import po as pofile
 from tyg.i18n.apply import Translation, translate_project
 from tyg.i18n.checks import check_catalog, check_conflicts, check_spanish_reading, check_spanish_wording
-from tyg.i18n.messages import all_msgs
+from tyg.i18n.messages import RUNTIME_ROOT, all_msgs
 from tyg.i18n.renpy_tl import tl_files
 
-#: The project folder whose game/ holds the hand-written runtime.
-RUNTIME_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
 
 def po_files(source: str) -> dict[str, str]:
@@ -58,15 +57,16 @@ def update(project: Project, source: str, langs: list[str], report: Report, root
     written = [p for p in [os.path.join(folder, pofile.POT_NAME)] if pofile.write(p, pot)]
     for lang in langs or list(po_files(source)):
         path = os.path.join(folder, f"{lang}.po")
-        if os.path.exists(path):
-            old = pofile.read(path, report)
-            if old is None:
-                continue  # a syntax error, reported: merging would lose what could not be read
-            cat = pofile.update(old, pot)
-        else:
-            cat = pofile.new_po(pot, lang)
-        if pofile.write(path, cat):
-            written.append(path)
+        with _locked(path):  # a translator's import may be writing it
+            if os.path.exists(path):
+                old = pofile.read(path, report)
+                if old is None:
+                    continue  # a syntax error, reported: merging would lose what could not be read
+                cat = pofile.update(old, pot)
+            else:
+                cat = pofile.new_po(pot, lang)
+            if pofile.write(path, cat):
+                written.append(path)
     return written
 
 
@@ -93,14 +93,11 @@ def import_(source: str, lang: str, fragment: str, report: Report) -> tuple[int,
     context and English. The PO file is locked while it is read and written, so
     several translators can import at the same time without losing each other's work.
     """
-    import fcntl
-
     path = os.path.join(pofile.translations_dir(source), f"{lang}.po")
     part = pofile.read(fragment, report)
     if part is None:
         return 0, 0
-    with open(_lock_path(path), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with _locked(path):
         cat = pofile.read(path, report)
         if cat is None:
             return 0, 0
@@ -119,13 +116,20 @@ def import_(source: str, lang: str, fragment: str, report: Report) -> tuple[int,
     return copied, missing
 
 
-def _lock_path(path: str) -> str:
-    """A lock file for a PO file, outside the project (nothing to commit or ignore)."""
+@contextlib.contextmanager
+def _locked(path: str):
+    """Hold the lock of a PO file while reading and writing it (``update`` and ``import``).
+
+    The lock file lives in the temporary folder, outside the project: nothing to commit or ignore.
+    """
+    import fcntl
     import hashlib
     import tempfile
 
     digest = hashlib.sha1(os.path.abspath(path).encode("utf-8")).hexdigest()[:16]
-    return os.path.join(tempfile.gettempdir(), f"tyg-po-{digest}.lock")
+    with open(os.path.join(tempfile.gettempdir(), f"tyg-po-{digest}.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def check(project: Project, source: str, report: Report, langs: list[str] | None = None, strict: bool = False, root: str = RUNTIME_ROOT) -> dict[str, Translation]:

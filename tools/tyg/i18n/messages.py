@@ -28,8 +28,11 @@ from typing import Iterator
 from tyg.compile.diagnostics import Loc
 from tyg.compile.nodes import Chat, Discuss, If, Narrate, Project, Say, Scenario, Step, Text
 from tyg.compile.load import display_path
+from tyg.compile.rpytext import markup
 
 UI = "ui"
+#: The project folder whose game/ holds the hand-written runtime.
+RUNTIME_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 #: The facilitator guide's own prose (teach/guide.py): not shown by the game, so not sent to Ren'Py.
 GUIDE = "guide"
 
@@ -195,6 +198,11 @@ def guide_msgs() -> Iterator[Msg]:
             for arg in node.args[:1] if marked else node.args:
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and _WORDS_OUTSIDE_TAGS.search(arg.value):
                     yield Msg(GUIDE, arg.value, shown, arg.lineno, "The printed facilitator guide (HTML): keep every tag and entity; translate the words.")
+
+
+def string_key(m: Msg, text: str) -> str:
+    """A string as the game holds it: YAML text with ``[`` and ``{`` doubled; the runtime's as written."""
+    return text if m.context == UI else markup(text)
 
 
 def project_msgs(project: Project) -> list[Msg]:

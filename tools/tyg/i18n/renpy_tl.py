@@ -22,9 +22,9 @@ from __future__ import annotations
 
 from tyg.compile import ir
 from tyg.compile.emit import MARKER, SOURCE_PREFIX
-from tyg.compile.rpytext import markup, renpy_literal, say_literal
+from tyg.compile.rpytext import renpy_literal, say_literal
 from tyg.i18n.apply import Translation
-from tyg.i18n.messages import GUIDE, UI, Msg
+from tyg.i18n.messages import GUIDE, Msg, string_key
 
 INDENT = "    "
 
@@ -70,11 +70,6 @@ def string_table(msgs: list[Msg], tr: Translation) -> dict[str, tuple[str, Msg]]
         if key not in table:
             table[key] = (string_key(m, tr.get(m.text, m.context)), m)
     return table
-
-
-def string_key(m: Msg, text: str) -> str:
-    """A string as the game holds it: YAML text with ``[`` and ``{`` doubled; the runtime's as written."""
-    return text if m.context == UI else markup(text)
 
 
 def tl_files(language: str, modules: list[ir.Module], msgs: list[Msg], tr: Translation, pofile: str, voice: str | None = None) -> dict[str, str]:
