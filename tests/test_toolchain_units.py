@@ -581,3 +581,26 @@ def test_a_story_that_loops_stops_at_the_limit_naming_the_scenes():
     e = err.value
     assert e.message == "no ending after 12 scenes: the story loops (it kept going round 'waiting', 'message')"
     assert e.scene == "waiting" and e.loc == Tables(sc).loc_of("waiting") and len(run.t.scenes) == 12
+
+
+def test_what_nothing_teaches_is_named_with_its_own_code_and_words():
+    from tyg.teach.teaching import report_untaught
+
+    project = pipeline.check(SAMPLE).project
+    rows = matrix(project)
+    for r in rows:
+        if r.id in ("pressure", "sample_phone", "sample_feelings", "support_friend"):
+            r.places = []
+    report = Report()
+    report_untaught(project.catalogue, rows, report)
+    cat = project.catalogue
+    assert [(d.code, d.line, d.message) for d in report.items] == [
+        ("TYG040", next(i.loc.line for i in cat.red_flags if i.id == "pressure"),
+         "red flag 'pressure' is taught by no choice's feedback"),
+        ("TYG040", next(i.loc.line for i in cat.upstander_steps if i.id == "support_friend"),
+         "upstander step 'support_friend' is taught by no choice's feedback"),
+        ("TYG040", next(i.loc.line for i in cat.resources if i.id == "sample_phone"),
+         "help resource 'sample_phone' is shown by no ending"),
+        ("TYG041", next(i.loc.line for i in cat.discussion_questions if i.id == "sample_feelings"),
+         "discussion question 'sample_feelings' is asked by no discuss step (add 'asks: sample_feelings')"),
+    ]
