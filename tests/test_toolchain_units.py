@@ -604,3 +604,15 @@ def test_what_nothing_teaches_is_named_with_its_own_code_and_words():
         ("TYG041", next(i.loc.line for i in cat.discussion_questions if i.id == "sample_feelings"),
          "discussion question 'sample_feelings' is asked by no discuss step (add 'asks: sample_feelings')"),
     ]
+
+
+def test_reading_level_messages_say_the_grade_and_the_limit():
+    from tyg.teach.readability import check_reading_level
+
+    _, _, report = stage_alone("TYG042_boundary", check_reading_level, {"TYG042"})
+    messages = sorted(d.message for d in report.items)
+    assert messages == [
+        "scenario 'fx_over' as a whole reads at US grade 6.1; teen text must be at most 6",
+        "scene 'hard_30' reads at US grade 14.3; teen text must be at most 6. Use shorter sentences and shorter words",
+        "scene 'just_over' reads at US grade 6.3; teen text must be at most 6. Use shorter sentences and shorter words",
+    ]
