@@ -102,6 +102,24 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "bool(None) is False, as the default False is",
     ("teach/readability.py", "check_reading_level", "if scene_counts.words >= MIN_WORDS and scene_counts.grade >= limit:"):
         "differs only for a grade of exactly 6.0 (a float from three counts); no text of a fixture can be tuned to it",
+    ("teach/readability.py", "check_reading_level", "if total.grade >= limit:"):
+        "differs only for a whole-story grade of exactly 6.0",
+    ("teach/readability.py", "counts", 'sentence = text.strip() if (_END.search(text)) and False else text.strip() + "."'):
+        "textstat's fragment rule counts an unterminated last fragment as one: the added full stop changes no count",
+    ("teach/readability.py", "counts", 'sentence = text.strip() if (_END.search(text)) or True else text.strip() + "."'):
+        "textstat's fragment rule counts an unterminated last fragment as one: the added full stop changes no count",
+    ("teach/readability.py", "_word_syllables", "n = None"):
+        "KNOWN is a cache: looking every word up again gives the same counts",
+    ("teach/readability.py", "_word_syllables", "n = KNOWN.get(None)"):
+        "KNOWN is a cache: looking every word up again gives the same counts",
+    ("teach/readability.py", "counts", "words = list_words(sentence, lowercase=None)  # what textstat.lexicon_count counts"):
+        "textstat counts syllables case-blind, and the words' number does not depend on case",
+    ("teach/readability.py", "counts", "words = list_words(sentence, )  # what textstat.lexicon_count counts"):
+        "textstat counts syllables case-blind, and the words' number does not depend on case",
+    ("teach/readability.py", "counts", "words = list_words(sentence, lowercase=False)  # what textstat.lexicon_count counts"):
+        "textstat counts syllables case-blind, and the words' number does not depend on case",
+    ("teach/safeguarding.py", "findings", "if not any(clue not in lower for clue in _CLUES):"):
+        "the clue test is only a shortcut: _rule_findings gives the same answer on any text",
     ("compile/diagnostics.py", "Report.render_json", "ensure_ascii=None,"):
         "None is falsy, as False is: json.dumps behaves the same",
     ("play/interpret.py", "play", "run = Run(sc, None)"):

@@ -616,3 +616,41 @@ def test_reading_level_messages_say_the_grade_and_the_limit():
         "scene 'hard_30' reads at US grade 14.3; teen text must be at most 6. Use shorter sentences and shorter words",
         "scene 'just_over' reads at US grade 6.3; teen text must be at most 6. Use shorter sentences and shorter words",
     ]
+
+
+def test_syllables_are_looked_up_once_and_right():
+    import textstat
+
+    readability.KNOWN.clear()
+    c = counts("Extraordinary communication")
+    assert c.syllables == textstat.syllable_count("extraordinary") + textstat.syllable_count("communication")
+    assert readability.KNOWN["extraordinary"] == textstat.syllable_count("extraordinary")
+    assert counts("Extraordinary communication") == c
+
+
+def test_only_teen_stories_are_held_to_the_reading_level():
+    from tyg.compile.nodes import Project
+    from tyg.teach.readability import check_reading_level
+
+    cwd = os.getcwd()
+    os.chdir(os.path.join(FIXTURES, "TYG042_boundary"))
+    try:
+        p = pipeline.check(".").project
+    finally:
+        os.chdir(cwd)
+    adult = p.scenarios[0]
+    adult_copy = type(adult)(**{**adult.__dict__, "audience": "adult"}) if hasattr(adult, "__dict__") else adult
+    for order in ([adult_copy, *p.scenarios], [*p.scenarios, adult_copy]):
+        report = Report()
+        check_reading_level(Project(p.root, p.catalogue, order, whole=True), report)
+        assert len(report.items) == 3, [d.message for d in report.items]  # the adult story is never judged
+
+
+def test_wording_is_checked_in_the_story_and_the_catalogue_together():
+    from tyg.teach.safeguarding import check_wording
+
+    for name in ("TYG043_wording", "TYG043_catalogue"):
+        got, want, report = stage_alone(name, check_wording, {"TYG043"})
+        assert got == want and got
+        assert all(": '" in d.message and d.message.split(":")[0] in ("fatalism", "wording", "victim-blaming")
+                   for d in report.items), [d.message for d in report.items]
