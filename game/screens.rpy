@@ -100,28 +100,41 @@ screen tyg_phone(history, where):
 screen tyg_reply_choices(items):
     use tyg_phone(tyg_chat_log[-30:], 0.03):
         null
-    vbox:
-        style "tyg_reply_box"
-        for n, i in enumerate(items, 1):
-            if i.kwargs.get("reply"):
-                button:
-                    style "tyg_reply_button"
-                    action i.action
-                    alt __("Choice {number}: Reply: {choice}").format(number=n, choice=__(i.caption))
-                    hbox:
-                        spacing 12
-                        text "{}.".format(n) style "tyg_reply_number" yalign 0.5
-                        text i.caption style "tyg_reply_text" yalign 0.5
-                        text "➤" style "tyg_reply_number" yalign 0.5
-            else:
-                textbutton __("{number}. {choice}").format(number=n, choice=__(i.caption)):
-                    action i.action
-                    style "tyg_choice_button"
-                    xminimum 0
-                    xfill True
-                    alt __("Choice {number}: {choice}").format(number=n, choice=__(i.caption))
-            if n <= 9:
-                key str(n) action i.action
+    ## Long replies at a large text size scroll below the question: the arrow
+    ## and Page keys scroll first, then the arrows move the focus on.
+    side "c r":
+        style "tyg_reply_area"
+        spacing 8
+        viewport:
+            id "tyg_reply_list"
+            style "tyg_scroll"
+            mousewheel True
+            draggable True
+            arrowkeys True
+            pagekeys True
+            vbox:
+                style "tyg_reply_box"
+                for n, i in enumerate(items, 1):
+                    if i.kwargs.get("reply"):
+                        button:
+                            style "tyg_reply_button"
+                            action i.action
+                            alt __("Choice {number}: Reply: {choice}").format(number=n, choice=__(i.caption))
+                            hbox:
+                                spacing 12
+                                text "{}.".format(n) style "tyg_reply_number" yalign 0.5
+                                text i.caption style "tyg_reply_text" yalign 0.5
+                                text "➤" style "tyg_reply_number" yalign 0.5
+                    else:
+                        textbutton __("{number}. {choice}").format(number=n, choice=__(i.caption)):
+                            action i.action
+                            style "tyg_choice_button"
+                            xminimum 0
+                            xfill True
+                            alt __("Choice {number}: {choice}").format(number=n, choice=__(i.caption))
+                    if n <= 9:
+                        key str(n) action i.action
+        vbar value YScrollValue("tyg_reply_list") style "tyg_vbar"
 
 ## The question above reply choices, on the right of the phone.
 screen tyg_reply_prompt(who, what):
@@ -144,10 +157,14 @@ style tyg_reply_prompt_window is default:
 
 style tyg_reply_prompt_text is tyg_heading
 
-style tyg_reply_box is default:
+style tyg_reply_area is default:
     xpos 700
     ypos 250
-    xsize 540
+    xsize 560
+    ymaximum 460
+
+style tyg_reply_box is default:
+    xfill True
     spacing 12
 
 style tyg_reply_button is button:

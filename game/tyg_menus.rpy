@@ -210,31 +210,30 @@ screen main_menu():
                 text _("No stories yet. Run: python3 build.py") xalign 0.5
         side "c r":
             spacing 10
-            vpgrid:
+            viewport:
                 id "tyg_menu_stories"
                 style "tyg_scroll"
-                cols 2
-                spacing 14
                 xsize 1174
                 mousewheel True
                 draggable True
-                for sc in tyg_scenarios:
-                    button:
-                        style "tyg_button"
-                        xsize 580
-                        ## Every cell of a grid has one size: it grows with the text size.
-                        ysize int(215 * _preferences.font_size ** 1.2)
-                        action Show("tyg_before_start", sc=sc)
-                        sensitive not covered
-                        alt __("{title}. Play as {name}, {age}").format(title=__(sc.title), name=__(sc.player_name), age=sc.player_age)
-                        vbox:
-                            spacing 4
-                            text sc.title style "tyg_button_text" bold True
-                            text __("Play as {name}, {age}  ·  {minutes}").format(name=__(sc.player_name), age=sc.player_age, minutes=tyg_minutes(sc)) style "tyg_small"
-                            text sc.summary style "tyg_small"
-                ## A grid must be full: an odd number of stories gets an empty cell.
-                for i in range(len(tyg_scenarios) % 2):
-                    null
+                ## Two stories a row; each card is as tall as its text needs.
+                vbox:
+                    spacing 14
+                    for row in range(0, len(tyg_scenarios), 2):
+                        hbox:
+                            spacing 14
+                            for sc in tyg_scenarios[row:row + 2]:
+                                button:
+                                    style "tyg_button"
+                                    xsize 580
+                                    action Show("tyg_before_start", sc=sc)
+                                    sensitive not covered
+                                    alt __("{title}. Play as {name}, {age}").format(title=__(sc.title), name=__(sc.player_name), age=sc.player_age)
+                                    vbox:
+                                        spacing 4
+                                        text sc.title style "tyg_button_text" bold True
+                                        text __("Play as {name}, {age}  ·  {minutes}").format(name=__(sc.player_name), age=sc.player_age, minutes=tyg_minutes(sc)) style "tyg_small"
+                                        text sc.summary style "tyg_small"
             vbar value YScrollValue("tyg_menu_stories") style "tyg_vbar"
         hbox:
             xalign 0.5
