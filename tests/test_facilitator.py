@@ -152,7 +152,9 @@ def test_discussion_notes_vote_and_both_feedbacks_of_one_decision(tmp_path):
     # Only the choice taken last counts: the first choice's red flags are not left behind as missed.
     assert after["journal"] == {rf: "spotted" for rf in other_flags}
     assert after["order"] == other_flags
-    assert "fast_flattery" in first_flags and "fast_flattery" not in after["journal"]
+    left_behind = [rf for rf in first_flags if rf not in other_flags]
+    assert left_behind == ["knows_your_interests"], "the story's first decision changed: pick its flags again"
+    assert not any(rf in after["journal"] for rf in left_behind)
     assert run.of("moved_on") == [{"event": "moved_on", "decision": "tyg_s__niko__first_message__choose"}]
 
     # The reset on a lab computer: back to the main menu, still a facilitator, nothing written to disk.
