@@ -263,8 +263,8 @@ def test_the_adults_safety_plan_gives_same_day_help_and_a_safer_home(walks):
     assert reached
 
 
-def test_the_new_help_lines_match_the_checked_facts(project):
-    seed = open(os.path.join(os.path.dirname(ROOT), "shared", "seed-items.md"), encoding="utf-8").read()
+def test_the_new_help_lines_match_the_checked_facts(project, seed_items):
+    seed = seed_items
     r = {x.id: x for x in project.catalogue.resources}
     assert r["samaritans"].phone == "116 123" and r["samaritans"].country == "GB"
     assert r["shout"].sms == "Text SHOUT to 85258" and r["shout"].country == "GB"
