@@ -273,15 +273,15 @@ def main(argv: list[str] | None = None) -> int:
         "test": cmd_test,
         "transcript": _lazy("play.textplay", "cmd_transcript"),
         "randomtest": _lazy("play.randomplay", "cmd_randomtest"),
-        "words": _lazy("play.words", "cmd_words"),
         "translations": _lazy("i18n.command", "cmd_translations"),
+        "words": _lazy("play.words", "cmd_words"),
         "coverage": _lazy("engine.coverage_run", "cmd_coverage"),
         "guide": _lazy("teach.guide", "cmd_guide"),
         "dist": _lazy("engine.dist", "cmd_dist"),
-        "web": _lazy("web.page", "cmd_web"),
         "schema": _lazy("author.schema", "cmd_schema"),
         "graph": _lazy("author.drawing", "cmd_graph"),
         "watch": _lazy("author.watch", "cmd_watch"),
+        "web": _lazy("web.page", "cmd_web"),
     }[args.command]
     return handler(args)
 

@@ -82,13 +82,13 @@ CODES = _registry(
     # -- playing the story with its conditions (coverage.py)
     Code("TYG044", E, "choice leads where no ending can be reached"),
     Code("TYG052", W, "choice never on screen"),
-    # -- writing output (output.py)
     # -- translations, per language (i18n/checks.py, i18n/po.py)
     Code("TYG046", W, "untranslated or fuzzy entry"),
     Code("TYG047", E, "markup or placeholder differs from the English"),
     Code("TYG048", W, "stale translation entry"),
     Code("TYG049", E, "one English text translated two ways"),
     Code("TYG050", E, "PO syntax error"),
+    # -- writing output (output.py)
     Code("TYG030", E, "would overwrite a hand-written file"),
 )
 
