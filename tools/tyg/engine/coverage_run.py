@@ -421,13 +421,7 @@ def _quote(line) -> str:
 
 def play_throughs(events: list[dict]) -> list[list[dict]]:
     """The trace cut at each 'begin' (a scenario starting); the scenario's own entry label is dropped."""
-    out: list[list[dict]] = []
-    for e in events:
-        if e["event"] == "begin":
-            out.append([])
-        elif out:
-            out[-1].append(e)
-    return out
+    return [run[1:] for run in stage.split_runs(events)]
 
 
 # ------------------------------------------------------------------ the run
