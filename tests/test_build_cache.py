@@ -192,3 +192,36 @@ def test_the_cache_folder_is_safe_to_delete_and_ignored_by_git(tmp_path):
     build(SAMPLE, str(tmp_path / "g"), cache=c)
     assert c.hits == 0 and entries(folder)
     assert ".tyg-cache/" in open(os.path.join(ROOT, ".gitignore"), encoding="utf-8").read().split()
+
+
+def test_translation_findings_are_cached_and_never_stale(tmp_path, monkeypatch):
+    """`check` on an unchanged project takes the translations' findings from the cache (no Babel, no
+    story tree); any change to a PO file, or another --strict, is checked afresh."""
+    from tyg.i18n import languages
+
+    src = str(tmp_path / "src")
+    shutil.copytree(SAMPLE, src)
+    po = os.path.join(src, "translations", "es.po")
+    good = open(po, encoding="utf-8").read()
+    assert 'msgstr "Llama al {phone}"' in good
+    with open(po, "w", encoding="utf-8") as fh:
+        fh.write(good.replace('msgstr "Llama al {phone}"', 'msgstr "Llama al número"'))
+    folder = str(tmp_path / "cache")
+    first = pipeline.check(src, ["es"], cache=Cache(folder)).report.render_text()
+    assert "TYG047" in first and "{phone}" in first
+
+    real = languages.check
+    calls = []
+    monkeypatch.setattr(languages, "check", lambda *a, **k: calls.append(a) or real(*a, **k))
+    again = pipeline.check(src, ["es"], cache=Cache(folder))
+    assert again.report.render_text() == first and calls == []
+    assert again._project is None  # the story's tree was not needed
+
+    strict = pipeline.check(src, ["es"], strict=True, cache=Cache(folder)).report.render_text()
+    assert len(calls) == 1 and "TYG047" in strict  # checked again: --strict is part of the key
+
+    with open(po, "w", encoding="utf-8") as fh:
+        fh.write(good)
+    fixed = pipeline.check(src, ["es"], cache=Cache(folder)).report.render_text()
+    assert len(calls) == 2 and "TYG047" not in fixed
+    assert fixed == pipeline.check(src, ["es"]).report.render_text()  # the same as without a cache

@@ -5,7 +5,9 @@ checks need and its generated script. The key is a SHA-256 of the toolchain
 (every file of the ``tyg`` package, Python's and PyYAML's versions, the
 installed textstat), the file's display path and its bytes, and, for a
 scenario, the catalogue's; so an entry is never used for other input or
-another version of the toolchain. Each entry file starts with a header and a
+another version of the toolchain. One more entry holds the translations'
+findings, keyed by every file's key, the translations folder and the
+runtime's scripts: an unchanged project is checked without reading a PO file. Each entry file starts with a header and a
 checksum of its contents: one that is truncated, corrupt or written by
 something else is deleted and treated as a miss. The folder (``.tyg-cache/``
 by default, gitignored) is safe to delete at any time; entries not used for a

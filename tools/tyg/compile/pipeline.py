@@ -234,6 +234,7 @@ class _Loaded:
     units: list[Unit]
     paths: list[str]
     changed: list[str]
+    keys: list[str] = field(default_factory=list)  # the cache keys of the catalogue and every file read
 
 
 def _remembered_syllables(cache) -> int | None:
@@ -263,6 +264,7 @@ def _load_units(source: str, cache, processes: int | None) -> _Loaded:
     root, catalogue_path, files = planned
     whole = os.path.isdir(source)
     changed: list[str] = []
+    keys: list[str] = []
     cat_unit = None
     cat_key = ""
     if catalogue_path is not None:
@@ -275,6 +277,7 @@ def _load_units(source: str, cache, processes: int | None) -> _Loaded:
             if key:
                 cache.put(key, cat_unit)
         cat_key = key or ""
+        keys.append(cat_key)
     catalogue = cat_unit.catalogue if cat_unit else None
     units: list[Unit | None] = []
     todo: list[tuple[int, str | None, tuple]] = []
@@ -283,6 +286,7 @@ def _load_units(source: str, cache, processes: int | None) -> _Loaded:
         key = None
         if cache is not None and data is not None and (catalogue_path is None or cat_key):
             key = cache.key("scenario", display_path(path), root, cat_key, data)
+        keys.append(key or "")
         unit = cache.get(key) if key else None
         units.append(unit)
         if unit is None:
@@ -303,7 +307,7 @@ def _load_units(source: str, cache, processes: int | None) -> _Loaded:
     if cache is not None and todo:
         _remember_syllables(cache, syllables)
         cache.prune()
-    return _Loaded(report, root, whole, cat_unit, units, files, changed)  # type: ignore[arg-type]
+    return _Loaded(report, root, whole, cat_unit, units, files, changed, keys)  # type: ignore[arg-type]
 
 
 def _assemble(loaded: _Loaded) -> Report:
@@ -399,10 +403,39 @@ def _check(source: str, langs, strict: bool, cache, processes) -> tuple[Result, 
                     scenario_count=sum(u.loaded for u in loaded.units))
     result.changed = loaded.changed
     if not report.errors and (langs or (langs is None and _may_ship_languages(source))):
-        languages = _languages()
-        if langs or languages.shipped(source):
-            languages.check(result.project, source, report, langs, strict)
+        key = _languages_key(cache, source, loaded, langs, strict)
+        found = cache.get(key) if key else None
+        if isinstance(found, list):
+            report.items.extend(found)
+        else:
+            languages = _languages()
+            if langs or languages.shipped(source):
+                before = len(report.items)
+                languages.check(result.project, source, report, langs, strict)
+                if key:
+                    cache.put(key, report.items[before:])
     return result, loaded
+
+
+def _languages_key(cache, source: str, loaded: _Loaded, langs, strict: bool) -> str | None:
+    """The cache key of the translations' diagnostics: everything ``languages.check`` reads (the
+    story's files through their own keys, the translations folder, the runtime's scripts), so that
+    a check with nothing changed needs neither Babel nor the story's tree."""
+    if cache is None or not all(loaded.keys) or not loaded.keys:
+        return None
+    from tyg.i18n.messages import RUNTIME_ROOT
+
+    parts: list[bytes | str] = ["languages", repr(langs), repr(strict), display_path(source), *loaded.keys]
+    game = os.path.join(RUNTIME_ROOT, "game")
+    named = [os.path.join(d, n) for d in _translation_folders(source) if os.path.isdir(d)
+             for n in sorted(os.listdir(d)) if n == "LINGUAS" or n.endswith((".po", ".pot"))]
+    named += [os.path.join(game, n) for n in sorted(os.listdir(game)) if n.endswith(".rpy")] if os.path.isdir(game) else []
+    for path in named:
+        data = _read(path)
+        if data is None:
+            return None
+        parts += [display_path(path), data]
+    return cache.key(*parts)
 
 
 def compile_files(project: Project) -> dict[str, str]:
