@@ -225,3 +225,35 @@ def test_translation_findings_are_cached_and_never_stale(tmp_path, monkeypatch):
     fixed = pipeline.check(src, ["es"], cache=Cache(folder)).report.render_text()
     assert len(calls) == 2 and "TYG047" not in fixed
     assert fixed == pipeline.check(src, ["es"]).report.render_text()  # the same as without a cache
+
+
+FIXTURES = os.path.join(ROOT, "tests", "fixtures", "diagnostics")
+
+
+@pytest.mark.parametrize("path", [
+    os.path.join(SAMPLE, "sample.yaml"),
+    os.path.join(ROOT, "scenarios", "niko.yaml"),
+    os.path.join(FIXTURES, "TYG042_reading_level", "fixture.yaml"),  # a text error: no script
+    os.path.join(FIXTURES, "TYG051_minutes_far_off", "fixture.yaml"),  # the child's own warning
+    os.path.join(FIXTURES, "TYG012_scene_goto", "fixture.yaml"),  # a story error: nothing measured
+    os.path.join(FIXTURES, "TYG052_never_on_screen", "fixture.yaml"),
+], ids=lambda p: os.path.basename(os.path.dirname(p)) + "/" + os.path.basename(p))
+def test_a_file_split_across_two_processes_gives_the_same_unit(path, monkeypatch):
+    """A big file's second half (minutes, lowering, emitting) runs in a forked process: the unit,
+    its diagnostics in their order, its minutes and its script are the ones a single process makes,
+    and a child that dies is made up for in the parent."""
+    from tyg.compile.load import load_catalogue
+    from tyg.compile.diagnostics import Report
+
+    root = os.path.dirname(path)
+    data = open(path, "rb").read()
+    catalogue = load_catalogue(os.path.join(root, "catalogue.yaml"), Report())
+    one = pipeline._scenario_unit(path, data, catalogue, root, keep_tree=False)
+    two = pipeline._scenario_unit(path, data, catalogue, root, keep_tree=False, split=True)
+    assert two.__getstate__() == one.__getstate__()
+    assert one.text or one.check or one.files  # every case says or makes something
+    # A child that dies half-way is made up for in the parent: the same unit again.
+    real, parent = pipeline._measured_and_lowered, os.getpid()
+    monkeypatch.setattr(pipeline, "_measured_and_lowered", lambda *a: os._exit(3) if os.getpid() != parent else real(*a))
+    again = pipeline._scenario_unit(path, data, catalogue, root, keep_tree=False, split=True)
+    assert again.__getstate__() == one.__getstate__()

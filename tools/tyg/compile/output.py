@@ -26,7 +26,7 @@ def is_generated(path: str) -> bool:
         return False
 
 
-def plan_conflicts(gen_dir: str, files: dict[str, str], report: Report) -> None:
+def plan_conflicts(gen_dir: str, files: dict[str, str] | dict[str, bytes], report: Report) -> None:
     """Report each planned file that would overwrite a hand-written one."""
     for name in sorted(files):
         path = os.path.join(gen_dir, name)
@@ -68,13 +68,15 @@ def _generated_names(gen_dir: str) -> list[str]:
     return sorted(out)
 
 
-def write_files(gen_dir: str, files: dict[str, str]) -> tuple[list[str], list[str]]:
-    """Write planned files and remove stale generated ones. Returns (written, removed)."""
+def write_files(gen_dir: str, files: dict[str, str] | dict[str, bytes]) -> tuple[list[str], list[str]]:
+    """Write planned files (text, or text already encoded as UTF-8) and remove stale generated ones.
+    A file whose bytes are already there is left alone. Returns (written, removed)."""
     os.makedirs(gen_dir, exist_ok=True)
     written, removed = [], []
     for name in sorted(files):
         path = os.path.join(gen_dir, name)
-        data = files[name].encode("utf-8")
+        content = files[name]
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
         try:
             with open(path, "rb") as fh:
                 if fh.read() == data:

@@ -8,7 +8,10 @@ way back, reading level, wording) and generated script depend only on its own
 bytes and the catalogue's. Units come from the build cache (``cache.py``) when
 one is given and nothing they depend on changed; the others are computed, in
 two processes when there is enough of them to pay for it (PyYAML holds the
-GIL, so threads would not help). The project-wide rules (unique ids across
+GIL, so threads would not help); a single big file is split instead, its
+minutes, lowering and emitting done in a forked process while its text is
+checked. Generated scripts stay UTF-8 bytes from the emitter (or the cache) to
+the disk. The project-wide rules (unique ids across
 files, catalogue items taught nowhere, translations) run on what the units
 keep, and the report is assembled in the same two rounds as ever: checks run
 only when every file reads cleanly, and so on. Output is the same, byte for
@@ -28,6 +31,9 @@ from tyg.compile.nodes import Catalogue, Project, Scenario
 
 #: Uncached source bytes above which files are parsed in two processes: below it, starting them costs more than it saves.
 PARALLEL_MIN_BYTES = 1_500_000
+#: A file read afresh above this size is measured, lowered and emitted in a second process while its
+#: text is checked: below it, the fork costs more than it saves.
+SPLIT_MIN_BYTES = 400_000
 
 
 @dataclass
@@ -44,7 +50,7 @@ class Unit:
     id: tuple[str, Loc] | None = None
     prompts: list[tuple[str, Loc]] = field(default_factory=list)
     taught: list[tuple[str, str, list[str]]] = field(default_factory=list)  # matrix rows with places
-    files: dict[str, str] = field(default_factory=dict)  # generated, when the file has no errors of its own
+    files: dict[str, bytes] = field(default_factory=dict)  # generated (UTF-8), when the file has no errors of its own
     order: tuple = ()  # (order, id): its place in the main menu
     measured_minutes: int | None = None  # words.measure_scenario's, which the tree carries too
     scenario: Scenario | None = None
@@ -61,7 +67,7 @@ class CatalogueUnit:
     catalogue: Catalogue | None
     load: list[Diagnostic] = field(default_factory=list)
     text: list[Diagnostic] = field(default_factory=list)
-    files: dict[str, str] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
 
 
 class Result:
@@ -72,7 +78,7 @@ class Result:
         self._project = project
         self._loader = loader
         self.scenario_count = scenario_count if project is None else len(project.scenarios)
-        self.files: dict[str, str] = {}
+        self.files: dict[str, bytes] = {}  # generated files by name, as written (UTF-8)
         self.written: list[str] = []
         self.removed: list[str] = []
         self.changed: list[str] = []  # source files read afresh (not from the cache)
@@ -114,16 +120,18 @@ def _no_cycle_collection():
 # ------------------------------------------------------------------ one file
 
 
-def _scenario_unit(path: str, data: bytes | None, catalogue: Catalogue | None, root: str, keep_tree: bool) -> Unit:
-    """Load one scenario file and do everything that depends only on it and the catalogue."""
+def _scenario_unit(path: str, data: bytes | None, catalogue: Catalogue | None, root: str, keep_tree: bool, split: bool = False) -> Unit:
+    """Load one scenario file and do everything that depends only on it and the catalogue.
+
+    ``split``: once the file is read and its story checked, measure, lower and emit it in a
+    forked process while this one checks its text (``_forked``): the same unit, sooner, for a
+    big file on two cores. Nothing else differs (tests/test_build_cache.py).
+    """
     from tyg.compile.check import _check_scenario, discussion_prompts
-    from tyg.compile.emit import emit_module
-    from tyg.compile.lower import lower_scenario
     from tyg.play.coverage import check_never_on_screen, check_winnable
     from tyg.teach.readability import check_reading_level
     from tyg.teach.safeguarding import check_wording
     from tyg.teach.teaching import check_way_back, matrix
-    from tyg.play.words import measure_scenario
 
     unit = Unit(display_path(path))
     report = Report()
@@ -150,21 +158,77 @@ def _scenario_unit(path: str, data: bytes | None, catalogue: Catalogue | None, r
     check_way_back(one, report)
     unit.teach = report.items
     errors = errors or bool(report.errors)
+    measured = (lambda: _measured_and_lowered(sc, catalogue, errors))
+    if split:
+        measured = _forked(measured)
     report = Report()
     check_reading_level(one, report)
     check_wording(Project(root, None, [sc], whole=False), report)
-    if not errors:  # the menu's minutes, from random play-throughs of a sound story (TYG051)
-        measure_scenario(sc, catalogue, report)
-    unit.text = report.items
     if catalogue is not None:
         unit.taught = [(r.section, r.id, r.places) for r in matrix(Project(root, catalogue, [sc]))]
-    if not errors and not report.errors:
-        mod = lower_scenario(sc)
-        unit.files = {mod.filename: emit_module(mod)}
-    unit.measured_minutes = getattr(sc, "measured_minutes", None)
+    minutes_items, sc.measured_minutes, files = measured()
+    report.items.extend(minutes_items)
+    unit.text = report.items
+    if not report.errors:
+        unit.files = files
+    unit.measured_minutes = sc.measured_minutes
     if keep_tree:
         unit.scenario = sc
     return unit
+
+
+def _measured_and_lowered(sc: Scenario, catalogue: Catalogue | None, errors: bool) -> tuple[list[Diagnostic], int | None, dict[str, bytes]]:
+    """The menu's minutes, from random play-throughs of a sound story (TYG051), and the generated
+    script, unless the story has errors (the text's own errors are the caller's to weigh)."""
+    from tyg.compile.emit import emit_module
+    from tyg.compile.lower import lower_scenario
+    from tyg.play.words import measure_scenario
+
+    if errors:
+        return [], sc.measured_minutes, {}
+    report = Report()
+    measure_scenario(sc, catalogue, report)
+    if report.errors:
+        return report.items, sc.measured_minutes, {}
+    mod = lower_scenario(sc)
+    return report.items, sc.measured_minutes, {mod.filename: emit_module(mod).encode("utf-8")}
+
+
+def _forked(work):
+    """Start ``work()`` in a forked process; returns a function that waits for its result.
+
+    Where there is no fork, or it fails, or the process dies, ``work`` is run here when the
+    result is asked for instead: the answer is the same, only later.
+    """
+    import pickle
+
+    if not hasattr(os, "fork"):
+        return work
+    r, w = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(r)
+        os.close(w)
+        return work
+    if pid == 0:  # the child: its result down the pipe, then out without running any exit handlers
+        code = 1
+        try:
+            os.close(r)
+            with os.fdopen(w, "wb") as fh:
+                fh.write(pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL))
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(w)
+
+    def result():
+        with os.fdopen(r, "rb") as fh:
+            payload = fh.read()
+        _, status = os.waitpid(pid, 0)
+        return pickle.loads(payload) if status == 0 and payload else work()
+
+    return result
 
 
 def _catalogue_unit(path: str, data: bytes | None, root: str) -> CatalogueUnit:
@@ -181,7 +245,7 @@ def _catalogue_unit(path: str, data: bytes | None, root: str) -> CatalogueUnit:
         unit.text = report.items
         if not unit.load:
             mod = lower_catalogue(cat, display_path(os.path.join(root, CATALOGUE_NAME)))
-            unit.files = {mod.filename: emit_module(mod)}
+            unit.files = {mod.filename: emit_module(mod).encode("utf-8")}
     return unit
 
 
@@ -293,12 +357,15 @@ def _load_units(source: str, cache, processes: int | None) -> _Loaded:
             todo.append((len(units) - 1, key, (path, data, catalogue, root)))
     syllables = _remembered_syllables(cache) if todo else None
     size = sum(len(job[2][1] or b"") for job in todo)
+    auto = processes is None
     if processes is None:
         processes = 2 if (os.cpu_count() or 1) >= 2 and len(todo) >= 2 and size >= PARALLEL_MIN_BYTES else 1
     if processes > 1 and len(todo) >= 2:
         computed = _parallel([job for _, _, job in todo], processes)
-    else:
-        computed = [_scenario_unit(*job, keep_tree=True) for _, _, job in todo]
+    else:  # one process, or two for each big file's second half (_scenario_unit's split) when it pays
+        split = processes > 1 or (auto and (os.cpu_count() or 1) >= 2)
+        computed = [_scenario_unit(*job, keep_tree=True, split=split and len(job[1] or b"") >= SPLIT_MIN_BYTES)
+                    for _, _, job in todo]
     for (i, key, _), unit in zip(todo, computed):
         units[i] = unit
         changed.append(unit.file)
@@ -449,22 +516,23 @@ def compile_files(project: Project) -> dict[str, str]:
         return {m.filename: emit_module(m) for m in lower_project(project_shown, catalogue_source)}
 
 
-def _files(loaded: _Loaded) -> dict[str, str]:
-    """The generated files, from the units (the same as ``compile_files`` on their project)."""
+def _files(loaded: _Loaded) -> dict[str, bytes]:
+    """The generated files, from the units (``compile_files`` on their project, encoded). Kept as
+    bytes from end to end: a cached unit's script is never decoded only to be encoded again."""
     from tyg.compile.emit import emit_module
     from tyg.compile.lower import lower_catalogue, lower_index
 
     root_shown = display_path(loaded.root)
     catalogue_source = display_path(os.path.join(loaded.root, CATALOGUE_NAME))
-    files: dict[str, str] = {}
+    files: dict[str, bytes] = {}
     if loaded.catalogue is not None and loaded.catalogue.files:
         files.update(loaded.catalogue.files)
     else:
         mod = lower_catalogue(None, catalogue_source)
-        files[mod.filename] = emit_module(mod)
+        files[mod.filename] = emit_module(mod).encode("utf-8")
     menu = Project(root_shown, None, [_MenuEntry(*u.order) for u in loaded.units if u.loaded])  # type: ignore[list-item]
     mod = lower_index(menu, root_shown)
-    files[mod.filename] = emit_module(mod)
+    files[mod.filename] = emit_module(mod).encode("utf-8")
     for u in loaded.units:
         files.update(u.files)
     return files
@@ -500,7 +568,8 @@ def _build(source: str, game_dir: str, cache, processes) -> Result:
     languages = _languages() if _may_have_translations(source) else None
     if languages is not None and languages.po_files(source):
         catalogue_source = display_path(os.path.join(loaded.root, CATALOGUE_NAME))
-        result.files.update(languages.compiled(result.project, source, catalogue_source, result.report))
+        compiled = languages.compiled(result.project, source, catalogue_source, result.report)
+        result.files.update((name, text.encode("utf-8")) for name, text in compiled.items())
     plan_conflicts(gen_dir, result.files, result.report)
     if result.ok:
         result.written, result.removed = write_files(gen_dir, result.files)

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import copy
 import os
-
-from babel.messages.catalog import Catalog
+from typing import TYPE_CHECKING
 
 from tyg.compile.diagnostics import Report
 from tyg.compile.nodes import Project
-from tyg.i18n import po as pofile
 from tyg.i18n.messages import GUIDE, RUNTIME_ROOT, UI, project_msgs, runtime_msgs, string_key
+
+if TYPE_CHECKING:  # Babel is slow to import, and playing or building in English needs none of it
+    from babel.messages.catalog import Catalog
 
 
 class Translation:
@@ -49,6 +50,8 @@ def load(source: str, lang: str, report: Report) -> Translation | None:
     """The translation of ``source`` into ``lang`` (None after a diagnostic); English for "en"."""
     if lang in ("en", "", None):
         return ENGLISH
+    from tyg.i18n import po as pofile
+
     path = os.path.join(pofile.translations_dir(source), f"{lang}.po")
     if not os.path.exists(path):
         known = ", ".join(sorted(pofile.LANGUAGES))

@@ -20,7 +20,6 @@ from typing import NamedTuple, TextIO
 
 from tyg.compile import pipeline
 from tyg.i18n.apply import N_, ui
-from tyg.i18n.command import use_language
 from tyg.play.interpret import PathError, Run, Tables, Transcript, play
 from tyg.compile.nodes import LEARNING_SECTIONS, Catalogue, Choice, Discuss, Ending, Project, Scenario, walk_steps
 
@@ -258,6 +257,8 @@ def play_text(args: argparse.Namespace, stdin: TextIO | None = None, stdout: Tex
         print(result.report.render_text(), file=sys.stderr)
     if not result.ok or result.project is None:
         return 1
+    from tyg.i18n.command import use_language
+
     problem = use_language(result, source, getattr(args, "lang", None))
     if problem:
         print(problem, file=sys.stderr)
@@ -453,6 +454,8 @@ def cmd_transcript(args: argparse.Namespace) -> int:
     if not result.ok or result.project is None:
         _print_report(result, args.format)
         return 1
+    from tyg.i18n.command import use_language
+
     problem = use_language(result, source, getattr(args, "lang", None))
     if problem:
         print(problem, file=sys.stderr)
