@@ -239,21 +239,27 @@ FIXTURES = os.path.join(ROOT, "tests", "fixtures", "diagnostics")
     os.path.join(FIXTURES, "TYG052_never_on_screen", "fixture.yaml"),
 ], ids=lambda p: os.path.basename(os.path.dirname(p)) + "/" + os.path.basename(p))
 def test_a_file_split_across_two_processes_gives_the_same_unit(path, monkeypatch):
-    """A big file's second half (minutes, lowering, emitting) runs in a forked process: the unit,
-    its diagnostics in their order, its minutes and its script are the ones a single process makes,
-    and a child that dies is made up for in the parent."""
+    """A big file's text is checked in a forked process while the parent measures, lowers and
+    emits it: the unit (its diagnostics in their order, minutes, script, teaching rows) and the
+    syllable counts learnt for the cache are the ones a single process makes, and a child that
+    dies is made up for in the parent."""
     from tyg.compile.load import load_catalogue
     from tyg.compile.diagnostics import Report
+    from tyg.teach import readability
 
     root = os.path.dirname(path)
     data = open(path, "rb").read()
     catalogue = load_catalogue(os.path.join(root, "catalogue.yaml"), Report())
+    monkeypatch.setattr(readability, "KNOWN", {})
     one = pipeline._scenario_unit(path, data, catalogue, root, keep_tree=False)
+    learnt = dict(readability.KNOWN)
+    readability.KNOWN.clear()
     two = pipeline._scenario_unit(path, data, catalogue, root, keep_tree=False, split=True)
     assert two.__getstate__() == one.__getstate__()
+    assert readability.KNOWN == learnt
     assert one.text or one.check or one.files  # every case says or makes something
     # A child that dies half-way is made up for in the parent: the same unit again.
-    real, parent = pipeline._measured_and_lowered, os.getpid()
-    monkeypatch.setattr(pipeline, "_measured_and_lowered", lambda *a: os._exit(3) if os.getpid() != parent else real(*a))
+    real, parent = pipeline._text_findings, os.getpid()
+    monkeypatch.setattr(pipeline, "_text_findings", lambda *a: os._exit(3) if os.getpid() != parent else real(*a))
     again = pipeline._scenario_unit(path, data, catalogue, root, keep_tree=False, split=True)
     assert again.__getstate__() == one.__getstate__()

@@ -9,8 +9,7 @@ bytes and the catalogue's. Units come from the build cache (``cache.py``) when
 one is given and nothing they depend on changed; the others are computed, in
 two processes when there is enough of them to pay for it (PyYAML holds the
 GIL, so threads would not help); a single big file is split instead, its
-minutes, lowering and emitting done in a forked process while its text is
-checked. Generated scripts stay UTF-8 bytes from the emitter (or the cache) to
+text checked in a forked process while it is measured, lowered and emitted. Generated scripts stay UTF-8 bytes from the emitter (or the cache) to
 the disk. The project-wide rules (unique ids across
 files, catalogue items taught nowhere, translations) run on what the units
 keep, and the report is assembled in the same two rounds as ever: checks run
@@ -31,8 +30,8 @@ from tyg.compile.nodes import Catalogue, Project, Scenario
 
 #: Uncached source bytes above which files are parsed in two processes: below it, starting them costs more than it saves.
 PARALLEL_MIN_BYTES = 1_500_000
-#: A file read afresh above this size is measured, lowered and emitted in a second process while its
-#: text is checked: below it, the fork costs more than it saves.
+#: A file read afresh above this size has its text checked in a second process while it is measured,
+#: lowered and emitted: below it, the fork costs more than it saves.
 SPLIT_MIN_BYTES = 400_000
 
 
@@ -123,15 +122,14 @@ def _no_cycle_collection():
 def _scenario_unit(path: str, data: bytes | None, catalogue: Catalogue | None, root: str, keep_tree: bool, split: bool = False) -> Unit:
     """Load one scenario file and do everything that depends only on it and the catalogue.
 
-    ``split``: once the file is read and its story checked, measure, lower and emit it in a
-    forked process while this one checks its text (``_forked``): the same unit, sooner, for a
-    big file on two cores. Nothing else differs (tests/test_build_cache.py).
+    ``split``: once the file is read and its story checked, its text is checked in a forked
+    process while this one measures, lowers and emits it (``_forked``): the same unit, sooner,
+    for a big file on two cores. Nothing else differs (tests/test_build_cache.py).
     """
     from tyg.compile.check import _check_scenario, discussion_prompts
     from tyg.play.coverage import check_never_on_screen, check_winnable
-    from tyg.teach.readability import check_reading_level
-    from tyg.teach.safeguarding import check_wording
-    from tyg.teach.teaching import check_way_back, matrix
+    from tyg.teach.readability import KNOWN
+    from tyg.teach.teaching import check_way_back
 
     unit = Unit(display_path(path))
     report = Report()
@@ -158,16 +156,14 @@ def _scenario_unit(path: str, data: bytes | None, catalogue: Catalogue | None, r
     check_way_back(one, report)
     unit.teach = report.items
     errors = errors or bool(report.errors)
-    measured = (lambda: _measured_and_lowered(sc, catalogue, errors))
+    text = (lambda: _text_findings(sc, catalogue, root))
     if split:
-        measured = _forked(measured)
+        text = _forked(text)
+    minutes_items, files = _measured_and_lowered(sc, catalogue, errors)
+    text_items, unit.taught, learnt = text()
+    KNOWN.update(learnt)  # syllables a forked process looked up, for the cache to remember
     report = Report()
-    check_reading_level(one, report)
-    check_wording(Project(root, None, [sc], whole=False), report)
-    if catalogue is not None:
-        unit.taught = [(r.section, r.id, r.places) for r in matrix(Project(root, catalogue, [sc]))]
-    minutes_items, sc.measured_minutes, files = measured()
-    report.items.extend(minutes_items)
+    report.items = text_items + minutes_items
     unit.text = report.items
     if not report.errors:
         unit.files = files
@@ -177,21 +173,37 @@ def _scenario_unit(path: str, data: bytes | None, catalogue: Catalogue | None, r
     return unit
 
 
-def _measured_and_lowered(sc: Scenario, catalogue: Catalogue | None, errors: bool) -> tuple[list[Diagnostic], int | None, dict[str, bytes]]:
-    """The menu's minutes, from random play-throughs of a sound story (TYG051), and the generated
-    script, unless the story has errors (the text's own errors are the caller's to weigh)."""
+def _text_findings(sc: Scenario, catalogue: Catalogue | None, root: str) -> tuple[list[Diagnostic], list, dict[str, int]]:
+    """Reading level and wording (TYG042, TYG043), the teaching matrix's rows, and the syllable
+    counts looked up on the way (new to ``readability.KNOWN``)."""
+    from tyg.teach import readability
+    from tyg.teach.safeguarding import check_wording
+    from tyg.teach.teaching import matrix
+
+    known = set(readability.KNOWN)
+    report = Report()
+    readability.check_reading_level(Project(root, catalogue, [sc], whole=False), report)
+    check_wording(Project(root, None, [sc], whole=False), report)
+    taught = [] if catalogue is None else [(r.section, r.id, r.places) for r in matrix(Project(root, catalogue, [sc]))]
+    return report.items, taught, {w: n for w, n in readability.KNOWN.items() if w not in known}
+
+
+def _measured_and_lowered(sc: Scenario, catalogue: Catalogue | None, errors: bool) -> tuple[list[Diagnostic], dict[str, bytes]]:
+    """The menu's minutes (into ``sc.measured_minutes``), from random play-throughs of a sound
+    story (TYG051), and the generated script, unless the story has errors (the text's own errors
+    are the caller's to weigh)."""
     from tyg.compile.emit import emit_module
     from tyg.compile.lower import lower_scenario
     from tyg.play.words import measure_scenario
 
     if errors:
-        return [], sc.measured_minutes, {}
+        return [], {}
     report = Report()
     measure_scenario(sc, catalogue, report)
     if report.errors:
-        return report.items, sc.measured_minutes, {}
+        return report.items, {}
     mod = lower_scenario(sc)
-    return report.items, sc.measured_minutes, {mod.filename: emit_module(mod).encode("utf-8")}
+    return report.items, {mod.filename: emit_module(mod).encode("utf-8")}
 
 
 def _forked(work):
