@@ -4,6 +4,10 @@ Expectations are written mypy-style, next to the line that causes them:
 
     goto: park  # error: TYG012
 
+and, where the wording matters, with a piece of the message the author must see:
+
+    - id: sam  # error: TYG011 "duplicate character id 'sam'"
+
 Diagnostics that cannot carry a comment (binary, empty or generated files)
 are listed in the fixture's ``expect.txt`` as ``file:line:col: CODE``. A
 fixture with ``make_fixture.py`` builds its input at test time (a 10 MB file
@@ -24,7 +28,7 @@ from tyg.compile import pipeline
 from tyg.compile.diagnostics import CODES, Severity
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "diagnostics")
-MARK = re.compile(r"#\s*(error|warning):\s*(TYG\d{3}(?:\s*,\s*TYG\d{3})*)\s*$")
+MARK = re.compile(r"#\s*(error|warning):\s*(TYG\d{3}(?:\s*,\s*TYG\d{3})*)(?:\s+\"(?P<says>[^\"]+)\")?\s*$")
 EXPECT_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>TYG\d{3})$")
 
 
@@ -60,6 +64,23 @@ def expected(root: str) -> set[tuple]:
     return out
 
 
+def wordings(root: str) -> list[tuple[str, int, str, str]]:
+    """(file, line, code, words) for each expectation that quotes its message."""
+    out = []
+    for dirpath, _, names in os.walk(root):
+        for name in sorted(n for n in names if n.endswith((".yaml", ".yml"))):
+            path = os.path.join(dirpath, name)
+            try:
+                text = open(path, encoding="utf-8").read()
+            except (UnicodeDecodeError, ValueError):
+                continue
+            for no, line in enumerate(text.splitlines(), 1):
+                m = MARK.search(line)
+                if m and m["says"]:
+                    out += [(os.path.relpath(path, root), no, code, m["says"]) for code in re.split(r"\s*,\s*", m[2])]
+    return out
+
+
 def run_fixture(name: str, tmp_path) -> tuple[set[tuple], set[tuple]]:
     root = tmp_path / name
     shutil.copytree(os.path.join(FIXTURES, name), root)
@@ -75,6 +96,11 @@ def run_fixture(name: str, tmp_path) -> tuple[set[tuple], set[tuple]]:
     want = expected(str(root))
     got = set()
     for d in result.report.items:
+        # Every message is words an author can act on, and it renders.
+        assert isinstance(d.message, str) and d.message.strip() and d.message in d.render(), d
+        said = [w for f, line, code, w in wordings(str(root)) if (f, line, code) == (d.file, d.line, d.code)]
+        for words in said:
+            assert words in d.message, f"{d.render()}\n  should say: {words}"
         col = d.col if any(w[0] == d.file and w[1] == d.line and w[2] is not None for w in want) else None
         got.add((d.file, d.line, col, d.code, d.severity.value))
     return want, got
