@@ -151,6 +151,15 @@ def baseline_failures(workdir: str, tests: list[str]) -> list[str]:
     return failed
 
 
+def _outputs(folder: str, names: list[str]) -> set[str]:
+    """What is not copied: caches, and the build's and the engine's outputs in game/ (a
+    test fixture's own game/generated/, such as TYG030's, is copied)."""
+    skip = {n for n in names if n in ("__pycache__", ".hypothesis") or n.endswith(".pyc")}
+    if os.path.abspath(folder) == os.path.join(ROOT, "game"):
+        skip |= {n for n in names if n in ("generated", "cache", "saves")}
+    return skip
+
+
 def prepare(workdir: str, modules: list[str], tests: list[str]) -> None:
     if os.path.exists(workdir):
         shutil.rmtree(workdir)
@@ -164,8 +173,7 @@ def prepare(workdir: str, modules: list[str], tests: list[str]) -> None:
         if name.startswith(".") or name in ("tools", "out", "dist", "build", "bench", "pyproject.toml"):
             continue
         if os.path.isdir(src):
-            shutil.copytree(src, os.path.join(workdir, name), ignore=shutil.ignore_patterns(
-                "__pycache__", "*.pyc", ".hypothesis", "generated", "cache", "saves"))
+            shutil.copytree(src, os.path.join(workdir, name), ignore=_outputs)
         else:
             shutil.copy(src, workdir)
         if name != "tests":
