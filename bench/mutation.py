@@ -130,8 +130,14 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "advance() returns None only once an ending is reached, so run.t.ending is never empty here",
 }
 
+#: mutmut's exit codes of a mutant's test run. A run stopped by a limit (time, or the memory
+#: limit below: a mutant that makes a loop grow without end) is a mutant the tests noticed.
 STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped",
-          36: "timeout", 24: "timeout", -24: "timeout", 152: "timeout", 255: "timeout", None: "not checked"}
+          36: "timeout", 24: "timeout", -24: "timeout", 152: "timeout", 255: "timeout", -9: "timeout",
+          None: "not checked"}
+#: Address space for mutmut and every test run under it: a runaway mutant meets MemoryError
+#: instead of taking the machine's memory (a Tarjan counter mutant grew to 11 GB in a minute).
+MEMORY_LIMIT = 6 * 1024**3
 
 
 def baseline_failures(workdir: str, tests: list[str]) -> list[str]:
@@ -231,15 +237,22 @@ def run_with_retries(workdir: str, modules: list[str], tries: int = 3) -> int:
     return code
 
 
+def _limit_memory() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
 def run_mutmut(workdir: str) -> int:
     cmd = ["nice", "-n", "15", sys.executable, "-m", "mutmut", "run", "--max-children", "1"]
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     # The checkout's editable install puts tools/ on sys.path; mutmut puts mutants/src first.
     if sys.stderr.isatty():
-        return subprocess.call(cmd, cwd=workdir, env=env)
+        return subprocess.call(cmd, cwd=workdir, env=env, preexec_fn=_limit_memory)
     # Not a terminal: mutmut's progress spinner goes to a log instead.
     with open(os.path.join(workdir, "mutmut.log"), "w", encoding="utf-8") as log:
-        return subprocess.call(cmd, cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
+        return subprocess.call(cmd, cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT,
+                               preexec_fn=_limit_memory)
 
 
 def mutant_diff(workdir: str, name: str) -> str:
