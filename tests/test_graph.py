@@ -15,7 +15,7 @@ def make(n_scenes, n_endings, edges):
     table.update({e: [] for e in endings})
     for a, b in edges:
         table[a].append(b)
-    return StoryGraph(scenes[0] if scenes else None, scenes, endings, table)
+    return StoryGraph(scenes[0] if scenes else None, endings, table)
 
 
 def brute_paths(g, limit=100000):
@@ -81,6 +81,32 @@ def test_cycles_reports_loops_and_self_loops_only():
     g = make(4, 1, [("s0", "s1"), ("s1", "s2"), ("s2", "s1"), ("s0", "s3"), ("s3", "s3"), ("s0", "e0")])
     comps = sorted(sorted(c) for c in g.cycles())
     assert comps == [["s1", "s2"], ["s3"]]
+
+
+def brute_cycles(g) -> list[list[str]]:
+    """Strongly connected components by mutual reachability, kept when they hold a cycle."""
+    def reach(n):
+        seen, todo = set(), [n]
+        while todo:
+            for t in g.edges[todo.pop()]:
+                if t not in seen:
+                    seen.add(t)
+                    todo.append(t)
+        return seen
+
+    after = {n: reach(n) for n in g.edges}
+    comps = {frozenset({n} | {m for m in after[n] if n in after[m]}) for n in g.edges}
+    return sorted(sorted(c) for c in comps if len(c) > 1 or next(iter(c)) in after[next(iter(c))])
+
+
+@settings(max_examples=400, deadline=None)
+@given(graphs(acyclic=False))
+def test_cycles_are_the_strongly_connected_components_that_hold_a_cycle(g):
+    """Tarjan's search against brute force: every loop found, each once, whole, and nothing else
+    (graphs whose nodes are met in every order, with edges across finished components)."""
+    got = [sorted(c) for c in g.cycles()]
+    assert sorted(got) == brute_cycles(g)
+    assert len({n for c in got for n in c}) == sum(len(c) for c in got)  # no node in two
 
 
 def test_deep_graph_needs_no_recursion():

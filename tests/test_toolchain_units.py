@@ -254,7 +254,7 @@ def test_graph_of_a_scenario_ignores_unknown_targets():
 
 
 def test_graph_questions_on_a_small_hand_made_graph():
-    g = StoryGraph("a", ["a", "b", "c", "d"], {"end"},
+    g = StoryGraph("a", {"end"},
                    {"a": ["b", "c"], "b": ["end"], "c": ["c", "d"], "d": ["c"], "end": [], "x": ["end"]})
     assert g.reachable() == {"a", "b", "c", "d", "end"}
     assert g.can_finish() == {"a", "b", "end", "x"}
@@ -262,10 +262,10 @@ def test_graph_questions_on_a_small_hand_made_graph():
     assert g.count_paths() == 1  # a-b-end; the c/d loop never finishes
     g.edges["d"] = ["c", "end"]
     assert g.count_paths() is None  # a loop on a finishing path: unbounded
-    assert StoryGraph(None, [], set(), {}).count_paths() == 0 and StoryGraph(None, [], set(), {}).reachable() == set()
-    lone = StoryGraph("a", ["a"], {"end"}, {"a": ["a"], "end": []})
+    assert StoryGraph(None, set(), {}).count_paths() == 0 and StoryGraph(None, set(), {}).reachable() == set()
+    lone = StoryGraph("a", {"end"}, {"a": ["a"], "end": []})
     assert lone.cycles() == [["a"]] and lone.count_paths() == 0
-    diamond = StoryGraph("a", ["a", "b", "c"], {"e", "f"},
+    diamond = StoryGraph("a", {"e", "f"},
                          {"a": ["b", "c"], "b": ["e", "f"], "c": ["e", "f", "f"], "e": [], "f": []})
     assert diamond.count_paths() == 5
 

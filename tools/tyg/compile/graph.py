@@ -21,7 +21,6 @@ from tyg.compile.nodes import Scenario
 @dataclass
 class StoryGraph:
     start: str | None
-    scenes: list[str]
     endings: set[str]
     edges: dict[str, list[str]] = field(default_factory=dict)
 
@@ -37,7 +36,7 @@ class StoryGraph:
         start = sc.start.id if sc.start else (sc.scenes[0].id if sc.scenes else None)
         if start not in known:
             start = None
-        return cls(start, [s.id for s in sc.scenes], {e.id for e in sc.endings}, edges)
+        return cls(start, {e.id for e in sc.endings}, edges)
 
     def reachable(self) -> set[str]:
         """Nodes reachable from the start."""
