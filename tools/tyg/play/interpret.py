@@ -160,7 +160,6 @@ def _reads(cond: Cond | None, scene: str) -> Reads:
 
 
 class SceneTable(NamedTuple):
-    id: str
     loc: Loc
     ops: tuple
     prompt: tuple[str, Loc] | None
@@ -172,7 +171,6 @@ class Tables:
     """A scenario's steps, conditions and names, worked out once for many plays."""
 
     def __init__(self, sc: Scenario) -> None:
-        self.sc = sc
         self.names = {c.id: c.name.value for c in sc.characters}
         self.endings: dict[str, Ending] = {e.id: e for e in sc.endings}
         self.choices: dict[str, Choice] = {c.id: c for s in sc.scenes for c in s.choices}
@@ -183,7 +181,6 @@ class Tables:
         self.scenes: dict[str, SceneTable] = {}
         for s in sc.scenes:
             self.scenes[s.id] = SceneTable(
-                s.id,
                 s.loc,
                 self._ops(s.steps, s.id),
                 (s.prompt.value, s.prompt.loc) if s.prompt and s.choices else None,
