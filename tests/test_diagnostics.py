@@ -36,37 +36,8 @@ def fixture_dirs() -> list[str]:
     return sorted(d for d in os.listdir(FIXTURES) if os.path.isdir(os.path.join(FIXTURES, d)))
 
 
-def expected(root: str) -> set[tuple]:
-    """(file, line, col or None, code, severity) from comments and expect.txt."""
-    out = set()
-    for dirpath, _, names in os.walk(root):
-        for name in names:
-            path = os.path.join(dirpath, name)
-            rel = os.path.relpath(path, root)
-            if name == "expect.txt":
-                for line in open(path, encoding="utf-8"):
-                    m = EXPECT_LINE.match(line.strip())
-                    if m:
-                        code = m["code"]
-                        out.add((m["file"], int(m["line"]), int(m["col"]), code, CODES[code].severity.value))
-                continue
-            if not name.endswith((".yaml", ".yml")):
-                continue
-            try:
-                text = open(path, encoding="utf-8").read()
-            except (UnicodeDecodeError, ValueError):
-                continue
-            for no, line in enumerate(text.splitlines(), 1):
-                m = MARK.search(line)
-                if m:
-                    for code in re.split(r"\s*,\s*", m[2]):
-                        out.add((rel, no, None, code, m[1]))
-    return out
-
-
-def wordings(root: str) -> list[tuple[str, int, str, str]]:
-    """(file, line, code, words) for each expectation that quotes its message."""
-    out = []
+def marks(root: str):
+    """(file, line, match of MARK) for each expectation comment in the fixture's YAML files."""
     for dirpath, _, names in os.walk(root):
         for name in sorted(n for n in names if n.endswith((".yaml", ".yml"))):
             path = os.path.join(dirpath, name)
@@ -76,9 +47,30 @@ def wordings(root: str) -> list[tuple[str, int, str, str]]:
                 continue
             for no, line in enumerate(text.splitlines(), 1):
                 m = MARK.search(line)
-                if m and m["says"]:
-                    out += [(os.path.relpath(path, root), no, code, m["says"]) for code in re.split(r"\s*,\s*", m[2])]
+                if m:
+                    yield os.path.relpath(path, root), no, m
+
+
+def codes_of(m: re.Match) -> list[str]:
+    return re.split(r"\s*,\s*", m[2])
+
+
+def expected(root: str) -> set[tuple]:
+    """(file, line, col or None, code, severity) from comments and expect.txt."""
+    out = {(rel, no, None, code, m[1]) for rel, no, m in marks(root) for code in codes_of(m)}
+    for dirpath, _, names in os.walk(root):
+        if "expect.txt" in names:
+            for line in open(os.path.join(dirpath, "expect.txt"), encoding="utf-8"):
+                m = EXPECT_LINE.match(line.strip())
+                if m:
+                    code = m["code"]
+                    out.add((m["file"], int(m["line"]), int(m["col"]), code, CODES[code].severity.value))
     return out
+
+
+def wordings(root: str) -> list[tuple[str, int, str, str]]:
+    """(file, line, code, words) for each expectation that quotes its message."""
+    return [(rel, no, code, m["says"]) for rel, no, m in marks(root) if m["says"] for code in codes_of(m)]
 
 
 def run_fixture(name: str, tmp_path) -> tuple[set[tuple], set[tuple]]:
