@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Mutation score of the pure-Python toolchain modules (mutmut), per module.
 
-    python3 bench/mutation.py                         # every module below (about an hour on 2 busy cores)
+    python3 bench/mutation.py                         # every module below (about 15 minutes on 2 cores)
     python3 bench/mutation.py --modules teach/readability.py,compile/rpytext.py
     python3 bench/mutation.py --report                # print the last run's figures again, run nothing
     python3 bench/mutation.py --show                  # ... with the diff of every surviving mutant
