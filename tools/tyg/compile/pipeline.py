@@ -8,13 +8,14 @@ way back, reading level, wording) and generated script depend only on its own
 bytes and the catalogue's. Units come from the build cache (``cache.py``) when
 one is given and nothing they depend on changed; the others are computed, in
 two processes when there is enough of them to pay for it (PyYAML holds the
-GIL, so threads would not help); a single big file is split instead, its
-text checked in a forked process while it is measured, lowered and emitted. Generated scripts stay UTF-8 bytes from the emitter (or the cache) to
-the disk. The project-wide rules (unique ids across
-files, catalogue items taught nowhere, translations) run on what the units
-keep, and the report is assembled in the same two rounds as ever: checks run
-only when every file reads cleanly, and so on. Output is the same, byte for
-byte, with or without the cache and the processes (tests/test_build_cache.py).
+GIL, so threads would not help); a single big file is split instead, its text
+checked in a forked process while it is measured, lowered and emitted.
+Generated scripts stay UTF-8 bytes from the emitter (or the cache) to the
+disk. The project-wide rules (unique ids across files, catalogue items taught
+nowhere, translations) run on what the units keep, and the report is
+assembled in the same two rounds as ever: checks run only when every file
+reads cleanly, and so on. Output is the same, byte for byte, with or without
+the cache and the processes (tests/test_build_cache.py).
 """
 
 from __future__ import annotations
@@ -374,7 +375,7 @@ def _load_units(source: str, cache, processes: int | None) -> _Loaded:
         processes = 2 if (os.cpu_count() or 1) >= 2 and len(todo) >= 2 and size >= PARALLEL_MIN_BYTES else 1
     if processes > 1 and len(todo) >= 2:
         computed = _parallel([job for _, _, job in todo], processes)
-    else:  # one process, or two for each big file's second half (_scenario_unit's split) when it pays
+    else:  # one process, or two for each big file's text checks (_scenario_unit's split) when it pays
         split = processes > 1 or (auto and (os.cpu_count() or 1) >= 2)
         computed = [_scenario_unit(*job, keep_tree=True, split=split and len(job[1] or b"") >= SPLIT_MIN_BYTES)
                     for _, _, job in todo]
