@@ -281,17 +281,22 @@ CHECK_CODES = {f"TYG{n:03d}" for n in (*range(11, 23), 25, 26, 31, 32, 33, 34)}
 TEACH_CODES = {"TYG040", "TYG041", "TYG045"}
 
 
+def fixture_project(name: str):
+    """A diagnostics fixture's project, loaded from its own folder (paths as the fixture shows them)."""
+    cwd = os.getcwd()
+    os.chdir(os.path.join(FIXTURES, name))
+    try:
+        return pipeline.check(".").project
+    finally:
+        os.chdir(cwd)
+
+
 def stage_alone(name: str, stage, codes: set[str]):
     """What one stage reports on a fixture's loaded project, and what the fixture expects of it."""
     root = os.path.join(FIXTURES, name)
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        project = pipeline.check(".").project
-        report = Report()
-        stage(project, report)
-    finally:
-        os.chdir(cwd)
+    project = fixture_project(name)
+    report = Report()
+    stage(project, report)
     got = {(d.file, d.line, d.code) for d in report.items if d.code in codes}
     want = {(f, line, code) for f, line, _, code, _ in expected(root) if code in codes}
     return got, want, report
@@ -490,12 +495,7 @@ def test_untaught_items_are_judged_only_on_a_whole_folder_with_stories():
 
     got, want, _ = stage_alone("TYG040_taught_nowhere", check_teaching, {"TYG040"})
     assert got == want and got
-    cwd = os.getcwd()
-    os.chdir(os.path.join(FIXTURES, "TYG040_taught_nowhere"))
-    try:
-        p = pipeline.check(".").project
-    finally:
-        os.chdir(cwd)
+    p = fixture_project("TYG040_taught_nowhere")
     for project in (Project(p.root, p.catalogue, p.scenarios, whole=False),  # one file: no verdict
                     Project(p.root, p.catalogue, [], whole=True),  # no stories: nothing to judge
                     Project(p.root, None, p.scenarios, whole=True)):  # no catalogue: TYG023 says so
@@ -632,12 +632,7 @@ def test_only_teen_stories_are_held_to_the_reading_level():
     from tyg.compile.nodes import Project
     from tyg.teach.readability import check_reading_level
 
-    cwd = os.getcwd()
-    os.chdir(os.path.join(FIXTURES, "TYG042_boundary"))
-    try:
-        p = pipeline.check(".").project
-    finally:
-        os.chdir(cwd)
+    p = fixture_project("TYG042_boundary")
     adult = p.scenarios[0]
     adult_copy = type(adult)(**{**adult.__dict__, "audience": "adult"}) if hasattr(adult, "__dict__") else adult
     for order in ([adult_copy, *p.scenarios], [*p.scenarios, adult_copy]):
