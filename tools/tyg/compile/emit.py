@@ -13,6 +13,8 @@ define names as strings, so saves hold names rather than story objects.
 
 from __future__ import annotations
 
+import re
+
 from tyg.compile import ir
 from tyg.compile.rpytext import py_literal, py_text_literal, say_literal
 
@@ -133,17 +135,58 @@ class _Emitter:
             raise TypeError(op)
 
 
-def emit_module(mod: ir.Module) -> str:
-    e = _Emitter()
-    e.lines += [
+def _header(mod: ir.Module) -> list[str]:
+    return [
         MARKER,
         f"{SOURCE_PREFIX}{mod.source}",
         f"## Holds {mod.summary}. Lines '## src:N' give the source line of what follows.",
         "",
     ]
-    for d in mod.defines:
-        e.lines += _define(d)
-    for label in mod.labels:
+
+
+def _defines(defines: list[ir.Define]) -> list[str]:
+    return [line for d in defines for line in _define(d)]
+
+
+def _labels(labels: list[ir.Label]) -> list[str]:
+    e = _Emitter()
+    for label in labels:
         e.lines += ["", f"## {label.title}", f"## src:{label.loc.line}", f"label {label.name}:"]
         e.ops(1, label.ops) if label.ops else e.put(1, "return")
-    return "\n".join(e.lines) + "\n"
+    return e.lines
+
+
+def emit_module(mod: ir.Module) -> str:
+    return "\n".join(_header(mod) + _defines(mod.defines) + _labels(mod.labels)) + "\n"
+
+
+# A scenario's script in parts: its head's, each scene's and its endings'. A scene's part is the
+# same wherever the scene is, but for its "## src:" lines, so the build keeps it between builds.
+
+
+def scene_part(scenario_id: str, scene) -> tuple[str, str]:
+    """The script of one scene: its defines and its label, each as lines joined by newlines."""
+    from tyg.compile.lower import scene_defines, scene_label
+
+    return "\n".join(_defines(scene_defines(scenario_id, scene))), "\n".join(_labels([scene_label(scenario_id, scene)]))
+
+
+def scenario_script(sc, parts: list[tuple[str, str]]) -> str:
+    """``emit_module(lower_scenario(sc))``, from each scene's ``scene_part`` (in scene order)."""
+    from tyg.compile import lower
+
+    mod = ir.Module(lower.scenario_filename(sc.id), sc.file, f"scenario '{sc.id}'")
+    pieces = ["\n".join(_header(mod) + _defines(lower.head_defines(sc)))]
+    pieces += [defines for defines, _ in parts]
+    pieces.append("\n".join(_defines(lower.ending_defines(sc)) + _labels([lower.entry_label(sc)])))
+    pieces += [label for _, label in parts]
+    pieces.append("\n".join(_labels(lower.ending_labels(sc))))
+    return "\n".join(p for p in pieces if p) + "\n"
+
+
+_SRC = re.compile(r"^( *## src:)(\d+)$", re.M)
+
+
+def shift_part(text: str, lines: int) -> str:
+    """A scene's part for the scene moved down by ``lines`` lines (up, when negative)."""
+    return _SRC.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + lines}", text) if lines else text

@@ -170,10 +170,24 @@ def _sets(s: SetFlags | None) -> list[ir.SetFlag]:
 
 
 def lower_scenario(sc: Scenario) -> ir.Module:
-    n = Names(sc.id)
+    """The scenario's module: its head's defines, each scene's, its endings'; then the entry label,
+    each scene's label and each ending's. ``scene_defines`` and ``scene_label`` are a scene's own
+    part, which depends on nothing but the scenario's id and the scene (the build keeps the
+    script of scenes that did not change: ``emit.scenario_parts``)."""
     mod = ir.Module(scenario_filename(sc.id), sc.file, f"scenario '{sc.id}'")
-    start = sc.start.id if sc.start else sc.scenes[0].id
-    mod.defines.append(
+    mod.defines += head_defines(sc)
+    for scene in sc.scenes:
+        mod.defines += scene_defines(sc.id, scene)
+    mod.defines += ending_defines(sc)
+    mod.labels.append(entry_label(sc))
+    mod.labels += [scene_label(sc.id, scene) for scene in sc.scenes]
+    mod.labels += ending_labels(sc)
+    return mod
+
+
+def head_defines(sc: Scenario) -> list[ir.Define]:
+    n = Names(sc.id)
+    defines = [
         ir.Define(
             n.scenario,
             "TygScenario",
@@ -189,16 +203,15 @@ def lower_scenario(sc: Scenario) -> ir.Module:
             ],
             sc.loc,
         )
-    )
-    roles = {c.id: c.role for c in sc.characters}
+    ]
     for c in sc.characters:
         common: list[tuple[str | None, ir.PyValue]] = [
             (None, ir.PyText(c.name.value)),
             ("who_color", c.colour),
         ]
-        mod.defines.append(ir.Define(n.speaker(c.id), "Character", common + [("kind", ir.PyName("tyg_speaker"))], c.loc))
+        defines.append(ir.Define(n.speaker(c.id), "Character", common + [("kind", ir.PyName("tyg_speaker"))], c.loc))
         side = "right" if c.role == "player" else "left"
-        mod.defines.append(
+        defines.append(
             ir.Define(
                 n.sender(c.id),
                 "Character",
@@ -212,93 +225,111 @@ def lower_scenario(sc: Scenario) -> ir.Module:
                 c.loc,
             )
         )
-    for scene in sc.scenes:
-        for st in walk_steps(scene.steps):
-            if isinstance(st, Discuss):
-                mod.defines.append(
-                    ir.Define(
-                        discussion_name(st.id),
-                        "TygDiscussion",
-                        [
-                            ("id", st.id),
-                            ("scenario", sc.id),
-                            ("question", ir.PyText(st.question.value)),
-                            ("notes", ir.PyText(st.notes.value)),
-                            ("asks", st.asks.id if st.asks else None),
-                        ],
-                        st.loc,
-                    )
-                )
-        for c in scene.choices:
-            fb = c.feedback
-            assert fb is not None, "checked: every choice has feedback"
-            mod.defines.append(
+    return defines
+
+
+def scene_defines(scenario_id: str, scene: Scene) -> list[ir.Define]:
+    """The scene's discussion prompts and feedback cards."""
+    n = Names(scenario_id)
+    defines = []
+    for st in walk_steps(scene.steps):
+        if isinstance(st, Discuss):
+            defines.append(
                 ir.Define(
-                    n.feedback(c.id),
-                    "TygFeedback",
+                    discussion_name(st.id),
+                    "TygDiscussion",
                     [
-                        ("scenario", sc.id),
-                        ("scene", scene.id),
-                        ("choice", c.id),
-                        ("kind", c.kind),
-                        ("choice_text", ir.PyText(c.text.value)),
-                        ("title", ir.PyText(fb.title.value)),
-                        ("happened", ir.PyText(fb.happened.value)),
-                        ("why", ir.PyText(fb.why.value)),
-                        ("safer", ir.PyText(fb.safer.value) if fb.safer else None),
-                        *((sec.key, [r.id for r in fb.teaches[sec.key]]) for sec in LEARNING_SECTIONS),
+                        ("id", st.id),
+                        ("scenario", scenario_id),
+                        ("question", ir.PyText(st.question.value)),
+                        ("notes", ir.PyText(st.notes.value)),
+                        ("asks", st.asks.id if st.asks else None),
                     ],
-                    fb.loc,
+                    st.loc,
                 )
             )
-    for e in sc.endings:
-        mod.defines.append(
+    for c in scene.choices:
+        fb = c.feedback
+        assert fb is not None, "checked: every choice has feedback"
+        defines.append(
             ir.Define(
-                n.ending(e.id),
-                "TygEnding",
+                n.feedback(c.id),
+                "TygFeedback",
                 [
-                    ("scenario", sc.id),
-                    ("id", e.id),
-                    ("kind", e.kind),
-                    ("title", ir.PyText(e.title.value)),
-                    ("summary", ir.PyText(e.summary.value)),
-                    ("resources", [r.id for r in e.resources]),
+                    ("scenario", scenario_id),
+                    ("scene", scene.id),
+                    ("choice", c.id),
+                    ("kind", c.kind),
+                    ("choice_text", ir.PyText(c.text.value)),
+                    ("title", ir.PyText(fb.title.value)),
+                    ("happened", ir.PyText(fb.happened.value)),
+                    ("why", ir.PyText(fb.why.value)),
+                    ("safer", ir.PyText(fb.safer.value) if fb.safer else None),
+                    *((sec.key, [r.id for r in fb.teaches[sec.key]]) for sec in LEARNING_SECTIONS),
                 ],
-                e.loc,
+                fb.loc,
             )
         )
+    return defines
 
+
+def ending_defines(sc: Scenario) -> list[ir.Define]:
+    n = Names(sc.id)
+    return [
+        ir.Define(
+            n.ending(e.id),
+            "TygEnding",
+            [
+                ("scenario", sc.id),
+                ("id", e.id),
+                ("kind", e.kind),
+                ("title", ir.PyText(e.title.value)),
+                ("summary", ir.PyText(e.summary.value)),
+                ("resources", [r.id for r in e.resources]),
+            ],
+            e.loc,
+        )
+        for e in sc.endings
+    ]
+
+
+def entry_label(sc: Scenario) -> ir.Label:
+    n = Names(sc.id)
+    start = sc.start.id if sc.start else sc.scenes[0].id
     entry_ops: list[ir.Op] = [ir.Begin(n.scenario, sc.loc), ir.Jump([(None, n.node(start))], sc.loc)]
-    mod.labels.append(ir.Label(n.entry, f"start of scenario '{sc.id}'", entry_ops, sc.loc))
-    for scene in sc.scenes:
-        steps = StepNames(sc.id, scene.id)
-        ops = [ir.Location(scene.location, scene.loc, background(scene.location))] if scene.location else []
-        ops += _lower_steps(scene.steps, n, roles, steps)
-        if scene.choices:
-            items = [
-                ir.MenuItem(
-                    text=c.text.value,
-                    cond=cond_py(c.cond) if c.cond else None,
-                    feedback=n.feedback(c.id),
-                    sets=_sets(c.sets),
-                    target=n.node(c.goto.id),
-                    loc=c.loc,
-                    reply=c.reply,
-                    label=steps.chosen(c.id),
-                )
-                for c in scene.choices
-            ]
-            prompt = scene.prompt.value if scene.prompt else None
-            prompt_id = steps.line(prompt) if prompt is not None else ""
-            ops.append(ir.Menu(prompt, items, scene.loc, n.decision(scene.id), prompt_id))
-        else:
-            ops.append(
-                ir.Jump([(cond_py(b.cond) if b.cond else None, n.node(b.target.id)) for b in scene.goto], scene.loc)
+    return ir.Label(n.entry, f"start of scenario '{sc.id}'", entry_ops, sc.loc)
+
+
+def scene_label(scenario_id: str, scene: Scene) -> ir.Label:
+    n = Names(scenario_id)
+    steps = StepNames(scenario_id, scene.id)
+    ops = [ir.Location(scene.location, scene.loc, background(scene.location))] if scene.location else []
+    ops += _lower_steps(scene.steps, n, steps)
+    if scene.choices:
+        items = [
+            ir.MenuItem(
+                text=c.text.value,
+                cond=cond_py(c.cond) if c.cond else None,
+                feedback=n.feedback(c.id),
+                sets=_sets(c.sets),
+                target=n.node(c.goto.id),
+                loc=c.loc,
+                reply=c.reply,
+                label=steps.chosen(c.id),
             )
-        mod.labels.append(ir.Label(n.node(scene.id), f"scene '{scene.id}'", ops, scene.loc))
-    for e in sc.endings:
-        mod.labels.append(ir.Label(n.node(e.id), f"ending '{e.id}'", [ir.Ending(n.ending(e.id), e.loc)], e.loc))
-    return mod
+            for c in scene.choices
+        ]
+        prompt = scene.prompt.value if scene.prompt else None
+        prompt_id = steps.line(prompt) if prompt is not None else ""
+        ops.append(ir.Menu(prompt, items, scene.loc, n.decision(scene.id), prompt_id))
+    else:
+        ops.append(ir.Jump([(cond_py(b.cond) if b.cond else None, n.node(b.target.id)) for b in scene.goto], scene.loc))
+    return ir.Label(n.node(scene.id), f"scene '{scene.id}'", ops, scene.loc)
+
+
+def ending_labels(sc: Scenario) -> list[ir.Label]:
+    n = Names(sc.id)
+    return [ir.Label(n.node(e.id), f"ending '{e.id}'", [ir.Ending(n.ending(e.id), e.loc)], e.loc) for e in sc.endings]
 
 
 def _line(speaker: str, text: str, loc: Loc, steps: StepNames) -> ir.Line:
@@ -306,7 +337,7 @@ def _line(speaker: str, text: str, loc: Loc, steps: StepNames) -> ir.Line:
     return ir.Line(speaker, text, loc, lid, steps.label(lid))
 
 
-def _lower_steps(steps: list[Step], n: Names, roles: dict[str, str], names: StepNames) -> list[ir.Op]:
+def _lower_steps(steps: list[Step], n: Names, names: StepNames) -> list[ir.Op]:
     ops: list[ir.Op] = []
     for st in steps:
         if isinstance(st, Narrate):
@@ -318,8 +349,8 @@ def _lower_steps(steps: list[Step], n: Names, roles: dict[str, str], names: Step
         elif isinstance(st, SetFlags):
             ops.extend(_sets(st))
         elif isinstance(st, If):
-            then = _lower_steps(st.then, n, roles, names)
-            otherwise = _lower_steps(st.otherwise, n, roles, names)
+            then = _lower_steps(st.then, n, names)
+            otherwise = _lower_steps(st.otherwise, n, names)
             ops.append(ir.IfOp(cond_py(st.cond), then, otherwise, st.loc))
         elif isinstance(st, Discuss):
             before, after = names.discussion(st.id)

@@ -7,10 +7,11 @@ The rules follow the project's tone guide: no victim-blaming, no fatalism,
 from __future__ import annotations
 
 import re
+from typing import Callable, Iterable
 
-from tyg.compile.diagnostics import Report
-from tyg.compile.nodes import Project
-from tyg.teach.texts import catalogue_texts, scenario_texts
+from tyg.compile.diagnostics import Loc, Report
+from tyg.compile.nodes import Project, Scene, Text
+from tyg.teach.texts import catalogue_texts, ending_texts, head_texts, scene_all_texts
 
 #: A negation shortly before a match within the same sentence ("none of this was his fault").
 _NEGATED = re.compile(r"(?:\b(?:not|never|none|no|nobody|no one)\b|n't)[^.!?]{0,30}$", re.I)
@@ -87,10 +88,26 @@ def _rule_findings(text: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def check_wording(project: Project, report: Report) -> None:
-    texts = [t for sc in project.scenarios for t in scenario_texts(sc)]
+def wording(texts: Iterable[Text]) -> list[tuple[Loc, str]]:
+    """Where and why each text breaks a rule (TYG043's places and messages)."""
+    return [(t.loc, f"{kind}: '{words}': {advice}") for t in texts for kind, words, advice in findings(t.value)]
+
+
+def scene_wording(scene: Scene) -> list[tuple[Loc, str]]:
+    return wording(scene_all_texts(scene))
+
+
+def check_wording(project: Project, report: Report,
+                  wording_of: Callable[[Scene], list[tuple[Loc, str]]] = scene_wording) -> None:
+    """TYG043 for every scenario's text and the catalogue's. ``wording_of``: where a scene's
+    findings come from (the build keeps those of scenes that did not change)."""
+    found: list[tuple[Loc, str]] = []
+    for sc in project.scenarios:
+        found += wording(head_texts(sc))
+        for scene in sc.scenes:
+            found += wording_of(scene)
+        found += wording(ending_texts(sc))
     if project.catalogue is not None:
-        texts += list(catalogue_texts(project.catalogue))
-    for t in texts:
-        for kind, words, advice in findings(t.value):
-            report.add("TYG043", t.loc, f"{kind}: '{words}': {advice}")
+        found += wording(catalogue_texts(project.catalogue))
+    for loc, message in found:
+        report.add("TYG043", loc, message)

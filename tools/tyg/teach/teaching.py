@@ -10,9 +10,10 @@ run only when a whole source folder is checked.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from tyg.compile.diagnostics import Report
-from tyg.compile.nodes import LEARNING_SECTIONS, Discuss, Project, walk_steps
+from tyg.compile.nodes import LEARNING_SECTIONS, Discuss, Project, Scene, walk_steps
 
 SECTION_TITLES = {sec.key: sec.singular for sec in LEARNING_SECTIONS} | {
     "resources": "help resource",
@@ -29,7 +30,22 @@ class Row:
     places: list[str] = field(default_factory=list)  # "scenario/scene" where it is taught
 
 
-def matrix(project: Project) -> list[Row]:
+def scene_teaches(scene: Scene) -> list[tuple[str, str]]:
+    """(section, id) of each item a scene teaches, in order: its feedback's, then the questions it asks."""
+    out = []
+    for c in scene.choices:
+        if c.feedback is not None:
+            for key, refs in c.feedback.teaches.items():
+                out += [(key, r.id) for r in refs]
+    for st in walk_steps(scene.steps):
+        if isinstance(st, Discuss) and st.asks is not None:
+            out.append(("discussion_questions", st.asks.id))
+    return out
+
+
+def matrix(project: Project, teaches_of: Callable[[Scene], list[tuple[str, str]]] = scene_teaches) -> list[Row]:
+    """Each catalogue item and the places that teach it. ``teaches_of``: where a scene's items
+    come from (the build keeps those of scenes that did not change)."""
     cat = project.catalogue
     if cat is None:
         return []
@@ -50,14 +66,8 @@ def matrix(project: Project) -> list[Row]:
     for sc in project.scenarios:
         for scene in sc.scenes:
             place = f"{sc.id}/{scene.id}"
-            for c in scene.choices:
-                if c.feedback is not None:
-                    for key, refs in c.feedback.teaches.items():
-                        for r in refs:
-                            taught(key, r.id, place)
-            for st in walk_steps(scene.steps):
-                if isinstance(st, Discuss) and st.asks is not None:
-                    taught("discussion_questions", st.asks.id, place)
+            for key, id_ in teaches_of(scene):
+                taught(key, id_, place)
         for e in sc.endings:
             for r in e.resources:
                 taught("resources", r.id, f"{sc.id}/{e.id}")
