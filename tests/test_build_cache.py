@@ -239,10 +239,11 @@ FIXTURES = os.path.join(ROOT, "tests", "fixtures", "diagnostics")
     os.path.join(FIXTURES, "TYG052_never_on_screen", "fixture.yaml"),
 ], ids=lambda p: os.path.basename(os.path.dirname(p)) + "/" + os.path.basename(p))
 def test_a_file_split_across_two_processes_gives_the_same_unit(path, monkeypatch):
-    """A big file's text is checked in a forked process while the parent measures, lowers and
-    emits it: the unit (its diagnostics in their order, minutes, script, teaching rows) and the
-    syllable counts learnt for the cache are the ones a single process makes, and a child that
-    dies is made up for in the parent."""
+    """A big file is measured in a forked process while the parent checks its story, and its text
+    is checked in another while the parent lowers and emits it: the unit (its diagnostics in their
+    order, minutes, script, teaching rows) and the syllable counts learnt for the cache are the
+    ones a single process makes, a measuring child whose story has errors is stopped and waited
+    for, and a child that dies is made up for in the parent."""
     from tyg.compile.load import load_catalogue
     from tyg.compile.diagnostics import Report
     from tyg.teach import readability
@@ -251,15 +252,19 @@ def test_a_file_split_across_two_processes_gives_the_same_unit(path, monkeypatch
     data = open(path, "rb").read()
     catalogue = load_catalogue(os.path.join(root, "catalogue.yaml"), Report())
     monkeypatch.setattr(readability, "KNOWN", {})
-    one = pipeline._scenario_unit(path, data, catalogue, root, keep_tree=False)
+    one, _ = pipeline._scenario_unit(path, data, catalogue, root, keep_tree=False)
     learnt = dict(readability.KNOWN)
     readability.KNOWN.clear()
-    two = pipeline._scenario_unit(path, data, catalogue, root, keep_tree=False, split=True)
+    two, _ = pipeline._scenario_unit(path, data, catalogue, root, keep_tree=False, split_min=0)
     assert two.__getstate__() == one.__getstate__()
     assert readability.KNOWN == learnt
     assert one.text or one.check or one.files  # every case says or makes something
+    with pytest.raises(ChildProcessError):  # every process it started has been waited for
+        os.waitpid(-1, os.WNOHANG)
     # A child that dies half-way is made up for in the parent: the same unit again.
-    real, parent = pipeline._text_findings, os.getpid()
-    monkeypatch.setattr(pipeline, "_text_findings", lambda *a: os._exit(3) if os.getpid() != parent else real(*a))
-    again = pipeline._scenario_unit(path, data, catalogue, root, keep_tree=False, split=True)
-    assert again.__getstate__() == one.__getstate__()
+    parent = os.getpid()
+    for name in ("_text_findings", "_minutes"):
+        real = getattr(pipeline, name)
+        monkeypatch.setattr(pipeline, name, lambda *a, real=real: os._exit(3) if os.getpid() != parent else real(*a))
+        again, _ = pipeline._scenario_unit(path, data, catalogue, root, keep_tree=False, split_min=0)
+        assert again.__getstate__() == one.__getstate__()

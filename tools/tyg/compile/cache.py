@@ -5,7 +5,10 @@ checks need and its generated script. The key is a SHA-256 of the toolchain
 (every file of the ``tyg`` package, Python's and PyYAML's versions, the
 installed textstat), the file's display path and its bytes, and, for a
 scenario, the catalogue's; so an entry is never used for other input or
-another version of the toolchain. One more entry holds the translations'
+another version of the toolchain. Beside it, a scenario file's scene memo
+(``increment``), keyed by the toolchain and the file's path, holds what each of
+its scenes gave, by a digest of the scene's text: when the file changes, only
+the scenes whose text changed are worked out again. One more entry holds the translations'
 findings, keyed by every file's key, the translations folder and the
 runtime's scripts: an unchanged project is checked without reading a PO file. Each entry file starts with a header and a
 checksum of its contents: one that is truncated, corrupt or written by

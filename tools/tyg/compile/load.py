@@ -503,14 +503,16 @@ _STEP_KEYS = STEP_KINDS
 
 
 class _ScenarioReader(_Reader):
-    def read(self, root: yaml.Node) -> Scenario | None:
+    def read(self, root: yaml.Node, scenes: list[Scene] | None = None) -> Scenario | None:
+        """``scenes``: the scenes, read already (``increment``), instead of those under ``scenes:``."""
         m = self.mapping(root, "the scenario file", SPEC["scenario_file"].keys, SPEC["scenario_file"].required)
         if m is None:
             return None
         self.format_version(m, root)
         meta = self.meta(m.get("scenario"))
         characters = self.items(m.get("characters"), "characters", self.character)
-        scenes = self.items(m.get("scenes"), "scenes", self.scene)
+        if scenes is None:
+            scenes = self.items(m.get("scenes"), "scenes", self.scene)
         endings = self.items(m.get("endings"), "endings", self.ending)
         if meta is None:
             return None

@@ -8,14 +8,19 @@ way back, reading level, wording) and generated script depend only on its own
 bytes and the catalogue's. Units come from the build cache (``cache.py``) when
 one is given and nothing they depend on changed; the others are computed, in
 two processes when there is enough of them to pay for it (PyYAML holds the
-GIL, so threads would not help); a single big file is split instead, its text
-checked in a forked process while it is measured, lowered and emitted.
+GIL, so threads would not help). A changed file is computed scene by scene
+(``increment``): the scenes whose text did not change come from its memo in
+the cache, and only the others are read, text-checked and emitted; the story
+checks and the minutes still run on the whole tree. When the scenes read afresh
+are many, their text is checked in a forked process while the story is
+measured, lowered and emitted.
 Generated scripts stay UTF-8 bytes from the emitter (or the cache) to the
 disk. The project-wide rules (unique ids across files, catalogue items taught
 nowhere, translations) run on what the units keep, and the report is
 assembled in the same two rounds as ever: checks run only when every file
 reads cleanly, and so on. Output is the same, byte for byte, with or without
-the cache and the processes (tests/test_build_cache.py).
+the cache, the memo and the processes (tests/test_build_cache.py,
+tests/test_increment.py).
 """
 
 from __future__ import annotations
@@ -25,14 +30,15 @@ import gc
 import os
 from dataclasses import dataclass, field
 
-from tyg.compile.diagnostics import Diagnostic, Loc, Report
+from tyg.compile.diagnostics import Diagnostic, Loc, Report, Severity
+from tyg.compile.increment import Memo
 from tyg.compile.load import CATALOGUE_NAME, display_path, load_catalogue, load_scenario, plan_sources
 from tyg.compile.nodes import Catalogue, Project, Scenario
 
 #: Uncached source bytes above which files are parsed in two processes: below it, starting them costs more than it saves.
 PARALLEL_MIN_BYTES = 1_500_000
-#: A file read afresh above this size has its text checked in a second process while it is measured,
-#: lowered and emitted: below it, the fork costs more than it saves.
+#: When a file's scenes read afresh hold about this many bytes, their text is checked in a second
+#: process while the story is measured, lowered and emitted: below it, the fork costs more than it saves.
 SPLIT_MIN_BYTES = 400_000
 
 
@@ -120,13 +126,20 @@ def _no_cycle_collection():
 # ------------------------------------------------------------------ one file
 
 
-def _scenario_unit(path: str, data: bytes | None, catalogue: Catalogue | None, root: str, keep_tree: bool, split: bool = False) -> Unit:
-    """Load one scenario file and do everything that depends only on it and the catalogue.
+def _scenario_unit(path: str, data: bytes | None, catalogue: Catalogue | None, root: str, keep_tree: bool,
+                   split_min: int | None = None, memo: Memo | None = None) -> tuple[Unit, Memo | None]:
+    """Load one scenario file and do everything that depends only on it and the catalogue; with
+    the scene memo for its next build (``increment``), when given one (``{}`` at first) and the
+    file splits into scenes.
 
-    ``split``: once the file is read and its story checked, its text is checked in a forked
-    process while this one measures, lowers and emits it (``_forked``): the same unit, sooner,
-    for a big file on two cores. Nothing else differs (tests/test_build_cache.py).
+    ``memo``: what its scenes gave last time: unchanged scenes are not read, text-checked or
+    emitted again. None: there is no cache to keep one in. ``split_min`` (two cores to use): a file of at least that many bytes is
+    measured in a forked process while this one checks the story, and when the scenes read
+    afresh hold that many, their text is checked in another while this one lowers and emits
+    (``_forked``): the same unit, sooner. Nothing else differs
+    (tests/test_build_cache.py, tests/test_increment.py).
     """
+    from tyg.compile import increment
     from tyg.compile.check import _check_scenario, discussion_prompts
     from tyg.play.coverage import check_never_on_screen, check_winnable
     from tyg.teach.readability import KNOWN
@@ -134,15 +147,19 @@ def _scenario_unit(path: str, data: bytes | None, catalogue: Catalogue | None, r
 
     unit = Unit(display_path(path))
     report = Report()
-    sc = load_scenario(path, report, data)
+    sc, parts = increment.load(path, report, data, memo)
     unit.load = report.items
     if sc is None or report.errors:  # the build stops at load errors: nothing more is needed
-        return unit
+        return unit, None
     unit.loaded = True
     unit.id = (sc.id, sc.loc)
     unit.order = (sc.order is None, sc.order or 0, sc.id)
     unit.prompts = discussion_prompts(sc)
     one = Project(root, catalogue, [sc], whole=False)
+    # The minutes are measured only on a sound story, but a big one is measured beside its checks,
+    # in a forked process, and the answer is thrown away if they find errors.
+    minutes = (lambda: _minutes(sc, catalogue))
+    minutes = _forked(minutes) if split_min is not None and len(data or b"") >= split_min else _here(minutes)
     report = Report()
     _check_scenario(one, sc, report)
     unit.check = report.items
@@ -157,11 +174,20 @@ def _scenario_unit(path: str, data: bytes | None, catalogue: Catalogue | None, r
     check_way_back(one, report)
     unit.teach = report.items
     errors = errors or bool(report.errors)
-    text = (lambda: _text_findings(sc, catalogue, root))
-    if split:
+    pieces = [p.piece for p in parts] if parts else [None] * len(sc.scenes)
+    text = (lambda: _text_findings(sc, catalogue, root, pieces))
+    size = len(data or b"")
+    if parts:  # about the bytes of the scenes read afresh
+        size = size * sum(p.kept is None for p in parts) // len(parts)
+    if split_min is not None and size >= split_min:
         text = _forked(text)
-    minutes_items, files = _measured_and_lowered(sc, catalogue, errors)
-    text_items, unit.taught, learnt = text()
+    minutes_items, files, scripts = [], {}, [None] * len(sc.scenes)
+    measured = minutes(not errors)
+    if measured is not None:
+        sc.measured_minutes, minutes_items = measured
+        if not any(d.severity is Severity.ERROR for d in minutes_items):
+            files, scripts = _lowered(sc, pieces)
+    text_items, unit.taught, learnt, found = text()
     KNOWN.update(learnt)  # syllables a forked process looked up, for the cache to remember
     report = Report()
     report.items = text_items + minutes_items
@@ -171,59 +197,100 @@ def _scenario_unit(path: str, data: bytes | None, catalogue: Catalogue | None, r
     unit.measured_minutes = sc.measured_minutes
     if keep_tree:
         unit.scenario = sc
-    return unit
+    if parts is None or memo is None:
+        return unit, None
+    for part, fresh, script in zip(parts, found, scripts):
+        for name, value in fresh.items():
+            setattr(part.piece, name, value)
+        if script is not None:
+            part.piece.script = script
+        part.changed = part.changed or bool(fresh) or script is not None
+    return unit, increment.memo_after(parts)
 
 
-def _text_findings(sc: Scenario, catalogue: Catalogue | None, root: str) -> tuple[list[Diagnostic], list, dict[str, int]]:
-    """Reading level and wording (TYG042, TYG043), the teaching matrix's rows, and the syllable
-    counts looked up on the way (new to ``readability.KNOWN``)."""
+def _text_findings(sc: Scenario, catalogue: Catalogue | None, root: str, pieces: list) -> tuple[list[Diagnostic], list, dict[str, int], list[dict]]:
+    """Reading level and wording (TYG042, TYG043), the teaching matrix's rows, the syllable
+    counts looked up on the way (new to ``readability.KNOWN``), and for each scene what was
+    worked out afresh (``increment.Piece``'s fields; a kept piece's are used as they are)."""
     from tyg.teach import readability
-    from tyg.teach.safeguarding import check_wording
-    from tyg.teach.teaching import matrix
+    from tyg.teach.safeguarding import check_wording, scene_wording
+    from tyg.teach.teaching import matrix, scene_teaches
+
+    kept = {id(s): p for s, p in zip(sc.scenes, pieces) if p is not None}
+    found: dict[int, dict] = {}
+
+    def provider(name: str, work):
+        def get(scene):
+            value = getattr(kept.get(id(scene)), name, None)
+            if value is None:
+                value = found.setdefault(id(scene), {})[name] = work(scene)
+            return value
+
+        return get
 
     known = set(readability.KNOWN)
     report = Report()
-    readability.check_reading_level(Project(root, catalogue, [sc], whole=False), report)
-    check_wording(Project(root, None, [sc], whole=False), report)
-    taught = [] if catalogue is None else [(r.section, r.id, r.places) for r in matrix(Project(root, catalogue, [sc]))]
-    return report.items, taught, {w: n for w, n in readability.KNOWN.items() if w not in known}
+    readability.check_reading_level(Project(root, catalogue, [sc], whole=False), report,
+                                    counts_of=provider("counts", readability.scene_counts))
+    check_wording(Project(root, None, [sc], whole=False), report, wording_of=provider("wording", scene_wording))
+    taught = [] if catalogue is None else [(r.section, r.id, r.places)
+                                           for r in matrix(Project(root, catalogue, [sc]), provider("teaches", scene_teaches))]
+    learnt = {w: n for w, n in readability.KNOWN.items() if w not in known}
+    return report.items, taught, learnt, [found.get(id(s), {}) for s in sc.scenes]
 
 
-def _measured_and_lowered(sc: Scenario, catalogue: Catalogue | None, errors: bool) -> tuple[list[Diagnostic], dict[str, bytes]]:
-    """The menu's minutes (into ``sc.measured_minutes``), from random play-throughs of a sound
-    story (TYG051), and the generated script, unless the story has errors (the text's own errors
-    are the caller's to weigh)."""
-    from tyg.compile.emit import emit_module
-    from tyg.compile.lower import lower_scenario
+def _minutes(sc: Scenario, catalogue: Catalogue | None) -> tuple[int | None, list[Diagnostic]]:
+    """The menu's minutes, from random play-throughs of a sound story, and TYG051."""
     from tyg.play.words import measure_scenario
 
-    if errors:
-        return [], {}
     report = Report()
     measure_scenario(sc, catalogue, report)
-    if report.errors:
-        return report.items, {}
-    mod = lower_scenario(sc)
-    return report.items, {mod.filename: emit_module(mod).encode("utf-8")}
+    return sc.measured_minutes, report.items
+
+
+def _lowered(sc: Scenario, pieces: list) -> tuple[dict[str, bytes], list]:
+    """The generated script of a checked, measured story, with each scene's script part made
+    afresh (None: kept from its piece)."""
+    from tyg.compile.emit import scenario_script, scene_part
+    from tyg.compile.lower import scenario_filename
+
+    made = []
+    scripts = []
+    for scene, piece in zip(sc.scenes, pieces):
+        script = piece.script if piece is not None else None
+        if script is None or script[0] != sc.id:
+            script = (sc.id, *scene_part(sc.id, scene))
+            made.append(script)
+        else:
+            made.append(None)
+        scripts.append(script[1:])
+    return {scenario_filename(sc.id): scenario_script(sc, scripts).encode("utf-8")}, made
+
+
+def _here(work):
+    """``work`` as ``_forked`` gives it back: ``result()`` runs it, ``result(False)`` does not."""
+    return lambda wanted=True: work() if wanted else None
 
 
 def _forked(work):
-    """Start ``work()`` in a forked process; returns a function that waits for its result.
+    """Start ``work()`` in a forked process; returns a function that waits for its result
+    (``result()``), or stops the process when the result is not wanted after all (``result(False)``).
 
     Where there is no fork, or it fails, or the process dies, ``work`` is run here when the
     result is asked for instead: the answer is the same, only later.
     """
     import pickle
+    import signal
 
     if not hasattr(os, "fork"):
-        return work
+        return _here(work)
     r, w = os.pipe()
     try:
         pid = os.fork()
     except OSError:
         os.close(r)
         os.close(w)
-        return work
+        return _here(work)
     if pid == 0:  # the child: its result down the pipe, then out without running any exit handlers
         code = 1
         try:
@@ -235,10 +302,14 @@ def _forked(work):
             os._exit(code)
     os.close(w)
 
-    def result():
+    def result(wanted: bool = True):
+        if not wanted:
+            os.kill(pid, signal.SIGKILL)
         with os.fdopen(r, "rb") as fh:
             payload = fh.read()
         _, status = os.waitpid(pid, 0)
+        if not wanted:
+            return None
         return pickle.loads(payload) if status == 0 and payload else work()
 
     return result
@@ -270,18 +341,19 @@ def _read(path: str) -> bytes | None:
         return None  # the loader says why, with its own code
 
 
-def _work(job: tuple) -> tuple[Unit, dict[str, int]]:
-    """One scenario file, in a worker process; with the syllable counts it looked up, for the cache."""
+def _work(job: tuple) -> tuple[Unit, dict[str, int], Memo | None]:
+    """One scenario file, in a worker process; with the syllable counts it looked up, for the
+    cache, and its scene memo."""
     from tyg.teach import readability
 
-    path, data, catalogue, root = job
+    path, data, catalogue, root, memo = job
     known = set(readability.KNOWN)
     with _no_cycle_collection():
-        unit = _scenario_unit(path, data, catalogue, root, keep_tree=False)
-    return unit, {w: n for w, n in readability.KNOWN.items() if w not in known}
+        unit, memo = _scenario_unit(path, data, catalogue, root, keep_tree=False, memo=memo)
+    return unit, {w: n for w, n in readability.KNOWN.items() if w not in known}, memo
 
 
-def _parallel(jobs: list[tuple], processes: int) -> list[Unit]:
+def _parallel(jobs: list[tuple], processes: int) -> list[tuple[Unit, Memo | None]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -289,14 +361,14 @@ def _parallel(jobs: list[tuple], processes: int) -> list[Unit]:
     ctx = multiprocessing.get_context(method)
     # Largest first, so that the two processes finish together.
     order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][1] or b""))
-    out: list[Unit | None] = [None] * len(jobs)
+    out: list = [None] * len(jobs)
     from tyg.teach import readability
 
     with ProcessPoolExecutor(max_workers=processes, mp_context=ctx) as pool:
-        for i, (unit, learnt) in zip(order, pool.map(_work, [jobs[i] for i in order])):
-            out[i] = unit
+        for i, (unit, learnt, memo) in zip(order, pool.map(_work, [jobs[i] for i in order])):
+            out[i] = unit, memo
             readability.KNOWN.update(learnt)
-    return out  # type: ignore[return-value]
+    return out
 
 
 # ------------------------------------------------------------------ the project
@@ -367,23 +439,29 @@ def _load_units(source: str, cache, processes: int | None) -> _Loaded:
         unit = cache.get(key) if key else None
         units.append(unit)
         if unit is None:
-            todo.append((len(units) - 1, key, (path, data, catalogue, root)))
+            # The scenes' memo (increment.py) depends on the file's path only: not on the catalogue.
+            memo_key = cache.key("scenes", display_path(path)) if cache is not None else None
+            memo = cache.get(memo_key) if memo_key else None
+            memo = None if cache is None else memo if isinstance(memo, dict) else {}
+            todo.append((len(units) - 1, key, memo_key, (path, data, catalogue, root, memo)))
     syllables = _remembered_syllables(cache) if todo else None
-    size = sum(len(job[2][1] or b"") for job in todo)
+    size = sum(len(job[-1][1] or b"") for job in todo)
     auto = processes is None
     if processes is None:
         processes = 2 if (os.cpu_count() or 1) >= 2 and len(todo) >= 2 and size >= PARALLEL_MIN_BYTES else 1
     if processes > 1 and len(todo) >= 2:
-        computed = _parallel([job for _, _, job in todo], processes)
-    else:  # one process, or two for each big file's text checks (_scenario_unit's split) when it pays
+        computed = _parallel([job for *_, job in todo], processes)
+    else:  # one process, or two for each big change's text checks (_scenario_unit's split) when it pays
         split = processes > 1 or (auto and (os.cpu_count() or 1) >= 2)
-        computed = [_scenario_unit(*job, keep_tree=True, split=split and len(job[1] or b"") >= SPLIT_MIN_BYTES)
-                    for _, _, job in todo]
-    for (i, key, _), unit in zip(todo, computed):
+        computed = [_scenario_unit(*job[:4], keep_tree=True, split_min=SPLIT_MIN_BYTES if split else None, memo=job[4])
+                    for *_, job in todo]
+    for (i, key, memo_key, job), (unit, memo) in zip(todo, computed):
         units[i] = unit
         changed.append(unit.file)
         if key:
             cache.put(key, unit)
+        if memo_key and memo is not None and memo != job[4]:
+            cache.put(memo_key, memo)
     if cache is not None and todo:
         _remember_syllables(cache, syllables)
         cache.prune()
