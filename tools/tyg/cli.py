@@ -291,8 +291,13 @@ def main(argv: list[str] | None = None, quick_exit: bool = False) -> int:
         "watch": _lazy("author.watch", "cmd_watch"),
         "web": _lazy("web.page", "cmd_web"),
     }[args.command]
+    quick = quick_exit and args.command in QUICK_EXIT
+    if quick:  # nothing is freed before the end: the cycle collector would only walk the story again
+        import gc
+
+        gc.disable()
     code = handler(args)
-    if quick_exit and args.command in QUICK_EXIT:
+    if quick:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code or 0)
