@@ -387,7 +387,8 @@ class _Loaded:
 
 
 def _remembered_syllables(cache) -> int | None:
-    """Put the syllable counts the cache remembers into readability's table; how many there were."""
+    """Put the syllable counts the cache remembers into readability's table, and let a new word be
+    looked up in the pronouncing dictionary's syllables the cache keeps; how many there were."""
     if cache is None:
         return None
     from tyg.teach import readability
@@ -395,7 +396,27 @@ def _remembered_syllables(cache) -> int | None:
     known = cache.get(cache.key("syllables"))
     if isinstance(known, dict):
         readability.KNOWN.update(known)
+    readability.LEXICON = _cached_lexicon(cache)
     return len(readability.KNOWN)
+
+
+def _cached_lexicon(cache):
+    """``readability.lexicon()`` from the cache (made and kept there the first time), once asked for."""
+    table: dict[str, int] = {}
+
+    def get() -> dict[str, int]:
+        if not table:
+            from tyg.teach import readability
+
+            key = cache.key("lexicon")
+            found = cache.get(key)
+            if not isinstance(found, dict) or not found:
+                found = readability.lexicon()
+                cache.put(key, found)
+            table.update(found)
+        return table
+
+    return get
 
 
 def _remember_syllables(cache, before: int | None) -> None:

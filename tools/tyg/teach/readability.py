@@ -52,13 +52,43 @@ class Counts:
 KNOWN: dict[str, int] = {}
 
 
+#: Where a word missing from ``KNOWN`` is looked up: None, textstat itself; or a function that
+#: gives ``lexicon()``, which the build cache keeps (compile/pipeline.py): loading that table takes
+#: a few hundredths of a second, where textstat's own dictionary takes most of a second, so a
+#: build after an author types a new word stays quick.
+LEXICON: Callable[[], dict[str, int]] | None = None
+_LANG = "en_US"  # textstat's language, which nothing here changes
+
+
+def lexicon() -> dict[str, int]:
+    """Syllables of every word in textstat's pronouncing dictionary, as textstat counts them."""
+    from textstat.backend.utils import get_cmudict
+
+    return {w: sum(1 for p in prons[0] if p[-1].isdigit()) for w, prons in get_cmudict(_LANG).items() if prons}
+
+
 def _word_syllables(word: str) -> int:
     n = KNOWN.get(word)
     if n is None:
+        n = KNOWN[word] = _syllables(word)
+    return n
+
+
+def _syllables(word: str) -> int:
+    """``textstat.syllable_count(word)``: the dictionary's count, else the hyphenation's (tests/test_readability.py)."""
+    if LEXICON is None:
         import textstat
 
-        n = KNOWN[word] = textstat.syllable_count(word)
-    return n
+        return textstat.syllable_count(word)
+    from textstat.backend.selections import list_words
+    from textstat.backend.utils import get_pyphen
+
+    table = LEXICON()
+    total = 0
+    for w in list_words(word, lowercase=True):
+        n = table.get(w)
+        total += len(get_pyphen(_LANG).positions(w)) + 1 if n is None else n
+    return total
 
 
 def counts(text: str) -> Counts:
