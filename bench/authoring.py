@@ -127,7 +127,7 @@ def add_a_line(src: str, n: int = 0) -> str:
     text = open(path, encoding="utf-8").read()
     at = text.index(f"\n  - id: s{500 + n}\n") + 1
     end = text.index("\n    steps:\n", at) + len("\n    steps:\n")
-    new = text[:end] + f'      - narrate: "A line added while writing ({n})."\n' + text[end:]
+    new = text[:end] + '      - narrate: "A line added while writing."\n' + text[end:]
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(new)
     return path

@@ -118,8 +118,8 @@ def _reuse(shown: str, split: chunks.Split, memo: Memo) -> tuple[Scenario, list[
             piece = _unpickle(entry[1], chunk.start)
             if piece is None:
                 return None
-            # A piece that moved is stored again where it is now, so that the next build need not move it.
-            parts.append(Part(d, chunk.start, moved(piece, chunk.start - entry[0]), entry, changed=chunk.start != entry[0]))
+            # A piece that moved keeps its entry: moving it again next time costs less than storing it again.
+            parts.append(Part(d, chunk.start, moved(piece, chunk.start - entry[0]), entry, changed=False))
             continue
         # Behind blank lines, for the file's line numbers; before another item, as in the file,
         # unless it is the last, so that the scene's mapping ends where it ends in the file.
