@@ -268,3 +268,21 @@ def test_a_file_split_across_two_processes_gives_the_same_unit(path, monkeypatch
         monkeypatch.setattr(pipeline, name, lambda *a, real=real: os._exit(3) if os.getpid() != parent else real(*a))
         again, _ = pipeline._scenario_unit(path, data, catalogue, root, keep_tree=False, split_min=0)
         assert again.__getstate__() == one.__getstate__()
+
+
+def test_prune_keeps_the_most_recently_used_within_both_limits(tmp_path):
+    """Entries beyond the count or the bytes are removed, least recently used first; reading an
+    entry makes it recent; the newest is kept even when it alone is over the bytes."""
+    cache = Cache(str(tmp_path))
+    keys = [cache.key("prune", str(i)) for i in range(6)]
+    for i, key in enumerate(keys):
+        cache.put(key, b"x" * 1000)
+        os.utime(cache._path(key), ns=(i * 10**9, i * 10**9))  # written one second apart, long ago
+    assert cache.get(keys[0]) == b"x" * 1000  # read now: the most recently used
+    size = os.path.getsize(cache._path(keys[0]))
+    cache.prune(keep=4, max_bytes=10**9)
+    assert [k for k in keys if os.path.exists(cache._path(k))] == [keys[0], keys[3], keys[4], keys[5]]
+    cache.prune(keep=10, max_bytes=2 * size + size // 2)
+    assert [k for k in keys if os.path.exists(cache._path(k))] == [keys[0], keys[5]]
+    cache.prune(keep=10, max_bytes=1)
+    assert [k for k in keys if os.path.exists(cache._path(k))] == [keys[0]]

@@ -26,8 +26,10 @@ import pickle
 import sys
 
 MAGIC = b"tyg-cache 1\n"
-#: Entries kept; the least recently used beyond this are removed after a build.
+#: Entries kept, and their bytes in all; the least recently used beyond either are removed after a
+#: build. (A 10,000-scene project's files and scene memos take about 50 MB; each edit adds a few.)
 MAX_ENTRIES = 512
+MAX_BYTES = 256 * 1024 * 1024
 _TOOLCHAIN: str | None = None
 
 
@@ -144,8 +146,8 @@ class Cache:
         except OSError:
             pass
 
-    def prune(self, keep: int = MAX_ENTRIES) -> None:
-        """Remove the least recently used entries beyond ``keep``."""
+    def prune(self, keep: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES) -> None:
+        """Remove the least recently used entries beyond ``keep`` entries or ``max_bytes`` in all."""
         try:
             entries = []
             for sub in os.listdir(self.folder):
@@ -153,11 +155,13 @@ class Cache:
                 if os.path.isdir(d):
                     for name in os.listdir(d):
                         p = os.path.join(d, name)
-                        entries.append((os.stat(p).st_mtime_ns, p))
+                        st = os.stat(p)
+                        entries.append((st.st_mtime_ns, st.st_size, p))
         except OSError:
             return
-        if len(entries) <= keep:
-            return
-        entries.sort()
-        for _, p in entries[: len(entries) - keep]:
-            self._drop(p)
+        entries.sort(reverse=True)  # the most recently used first
+        total = 0
+        for n, (_, size, p) in enumerate(entries):
+            total += size
+            if n >= keep or (total > max_bytes and n > 0):
+                self._drop(p)
