@@ -29,19 +29,21 @@ ESPEAK = shutil.which("espeak")
 RECORDER = """#!{python}
 import json, os, signal, subprocess, sys
 log = os.environ["TYG_TTS_LOG"]
-with open(log, "a", encoding="utf-8") as fh:
-    n = sum(1 for _ in open(log, encoding="utf-8"))
-    fh.write(json.dumps({{"args": sys.argv[1:], "wav": "%d.wav" % n}}) + "\\n")
-wav = os.path.join(os.path.dirname(log), "%d.wav" % n)
-child = None
+wav = child = None
 
 def cut(signum, frame):  # Ren'Py stops speech that a newer line replaces (terminate, then wait)
     if child is not None:
         os.kill(child.pid, signal.SIGTERM)
-    open(wav + ".cut", "w").close()
+    if wav is not None:
+        open(wav + ".cut", "w").close()
     os._exit(0)  # not sys.exit: the main thread may hold Popen's wait lock
 
+# Ready to be cut before the call is logged: on a busy machine Ren'Py may cut it at once.
 signal.signal(signal.SIGTERM, cut)
+n = sum(1 for _ in open(log, encoding="utf-8"))
+wav = os.path.join(os.path.dirname(log), "%d.wav" % n)
+with open(log, "a", encoding="utf-8") as fh:
+    fh.write(json.dumps({{"args": sys.argv[1:], "wav": "%d.wav" % n}}) + "\\n")
 child = subprocess.Popen([{espeak!r}, "-w", wav, *sys.argv[1:]])
 code = child.wait()
 with open(wav + ".done", "w") as fh:
