@@ -149,8 +149,16 @@ def moved(piece: Piece, lines: int) -> Piece:
     return piece
 
 
-def memo_after(parts: list[Part]) -> Memo:
-    """The memo for the next build: every scene's piece, as made at its line now (a kept one as it was)."""
+def memo_after(parts: list[Part], found: list[dict] | None = None, scripts: list | None = None) -> Memo:
+    """The memo for the next build: every scene's piece, as made at its line now (a kept one as it
+    was, unless the build worked out more of it: ``found``, the fields of each piece made afresh,
+    and ``scripts``, each scene's script made afresh or None)."""
+    for part, fresh, script in zip(parts, found or [{}] * len(parts), scripts or [None] * len(parts)):
+        for name, value in fresh.items():
+            setattr(part.piece, name, value)
+        if script is not None:
+            part.piece.script = script
+        part.changed = part.changed or bool(fresh) or script is not None
     memo: Memo = {}
     for p in parts:
         memo[p.digest] = p.kept if p.kept is not None and not p.changed else (p.start, _pickle(p.piece, p.start))

@@ -133,10 +133,10 @@ def _scenario_unit(path: str, data: bytes | None, catalogue: Catalogue | None, r
     file splits into scenes.
 
     ``memo``: what its scenes gave last time: unchanged scenes are not read, text-checked or
-    emitted again. None: there is no cache to keep one in. ``split_min`` (two cores to use): a file of at least that many bytes is
-    measured in a forked process while this one checks the story, and when the scenes read
-    afresh hold that many, their text is checked in another while this one lowers and emits
-    (``_forked``): the same unit, sooner. Nothing else differs
+    emitted again; None: there is no cache to keep one in. ``split_min`` (two cores to use): a
+    file of at least that many bytes is measured in a forked process while this one checks the
+    story, and when the scenes read afresh hold that many, their text is checked in another
+    while this one lowers and emits (``_forked``): the same unit, sooner. Nothing else differs
     (tests/test_build_cache.py, tests/test_increment.py).
     """
     from tyg.compile import increment
@@ -199,13 +199,7 @@ def _scenario_unit(path: str, data: bytes | None, catalogue: Catalogue | None, r
         unit.scenario = sc
     if parts is None or memo is None:
         return unit, None
-    for part, fresh, script in zip(parts, found, scripts):
-        for name, value in fresh.items():
-            setattr(part.piece, name, value)
-        if script is not None:
-            part.piece.script = script
-        part.changed = part.changed or bool(fresh) or script is not None
-    return unit, increment.memo_after(parts)
+    return unit, increment.memo_after(parts, found, scripts)
 
 
 def _text_findings(sc: Scenario, catalogue: Catalogue | None, root: str, pieces: list) -> tuple[list[Diagnostic], list, dict[str, int], list[dict]]:
