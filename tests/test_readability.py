@@ -54,6 +54,8 @@ def test_a_word_looked_up_in_the_kept_lexicon_counts_as_textstat_counts_it(monke
     project = load_project(os.path.join(ROOT, "scenarios"), Report())
     words = {w for sc in project.scenarios for t in scenario_texts(sc) for w in list_words(t.value, lowercase=True)}
     words |= {"jess_xo", "madison_rae", "don't", "e-mail", "15", "café", "naïve", "okafor", "sextortion", "✨", "", "ok?"}
+    # Capitals, and more than one word at once, as textstat takes any text.
+    words |= {"Everything", "Beautiful", "Mateo", "Okafor", "Gallery", "ANYONE", "Hello there", "never too late"}
     missing = [w for w in words if w and w not in table]
     assert len(words) > 500 and missing  # names and slang are hyphenated instead
     for w in sorted(words):

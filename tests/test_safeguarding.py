@@ -103,3 +103,35 @@ PHRASES = ["your fault", "not", "should have known", "why did you", "What were y
 @given(st.lists(st.sampled_from(PHRASES) | st.text(max_size=6), max_size=8).map(" ".join))
 def test_the_quick_prefilter_never_hides_a_finding(text):
     assert findings(text) == _rule_findings(text)
+
+
+def test_check_wording_reports_every_text_of_every_scenario_in_order():
+    """Findings in two scenarios, in each one's head, in several scenes, in an ending and in the
+    catalogue: all of them, each at its text's place, in the order the texts come."""
+    import copy
+    import os
+
+    from tyg.compile.diagnostics import Report
+    from tyg.compile.load import load_project
+    from tyg.teach.safeguarding import check_wording
+
+    root = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tests", "sample")
+    project = load_project(root, Report())
+    second = copy.deepcopy(project.scenarios[0])
+    second.id = "again"
+    project.scenarios.append(second)
+    bad = "Stop sexting."
+    places = []
+    for sc in project.scenarios:
+        lines = [st.text for scene in sc.scenes for st in scene.steps if hasattr(st, "text")]
+        choices = [c for scene in sc.scenes for c in scene.choices]
+        texts = [sc.title, lines[0], lines[3], choices[0].text, choices[-1].feedback.why, sc.endings[0].summary]
+        for t in texts:
+            t.value = bad
+            places.append((t.loc.line, t.loc.col))
+    project.catalogue.red_flags[0].explain.value = bad
+    places.append((project.catalogue.red_flags[0].explain.loc.line, project.catalogue.red_flags[0].explain.loc.col))
+    report = Report()
+    check_wording(project, report)
+    assert [(d.line, d.col) for d in report.items] == places
+    assert all(d.code == "TYG043" and "sexting" in d.message for d in report.items)
