@@ -293,3 +293,18 @@ def test_when_most_scenes_changed_the_whole_file_is_read(tmp_path):
     assert unit(edited, memo)[0].__getstate__() == unit(edited)[0].__getstate__()
     few = data.replace(b"What does Sam do?", b"What will Sam do?", 3)
     assert sum(p.kept is None for p in increment.load(path, Report(), few, memo)[1]) <= 3
+
+
+@pytest.mark.parametrize("extra", ["- id: stray\n", "scenes: again\n"])
+def test_a_head_that_is_not_what_the_split_expects_is_read_whole(tmp_path, extra):
+    """Text after the list that YAML reads into ``scenes`` (an item at the margin) or as a second
+    key: the head no longer holds an empty ``scenes:``, so the memo is not used, and the file
+    gives what a whole read gives (here, load errors)."""
+    unit, path, data, _, memo = _built(tmp_path)
+    text = data.decode("utf-8")
+    edited = text.replace("\nendings:", "\n" + extra + "endings:", 1).encode("utf-8")
+    report = Report()
+    tree, parts = increment.load(path, report, edited, memo)
+    whole = Report()
+    assert (tree, report.items) == (load_scenario(path, whole, edited), whole.items)
+    assert parts is None or not any(p.kept for p in parts)

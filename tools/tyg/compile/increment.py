@@ -85,13 +85,19 @@ def load(path: str, report: Report, data: bytes | None, memo: Memo | None) -> tu
     return sc, [Part(_digest(split, i), c.start, Piece(s)) for i, (c, s) in enumerate(zip(split.chunks, sc.scenes))]
 
 
-def _value(mapping, key: str):
+def _entry(mapping, key: str):
+    """(key node, value node) of ``key`` when a mapping has it once, else None."""
     import yaml
 
     if not isinstance(mapping, yaml.MappingNode):
         return None
     found = [(k, v) for k, v in mapping.value if isinstance(k, yaml.ScalarNode) and k.value == key]
-    return found[0][1] if len(found) == 1 else None
+    return found[0] if len(found) == 1 else None
+
+
+def _value(mapping, key: str):
+    entry = _entry(mapping, key)
+    return entry[1] if entry else None
 
 
 def _reuse(shown: str, split: chunks.Split, memo: Memo) -> tuple[Scenario, list[Part]] | None:
@@ -106,9 +112,11 @@ def _reuse(shown: str, split: chunks.Split, memo: Memo) -> tuple[Scenario, list[
         return None  # most scenes changed (a word replaced everywhere): reading the whole file is quicker
     quiet = Report()
     head = compose(split.head, shown, quiet)
-    scenes_key = [k for k, _ in head.value if isinstance(k, yaml.ScalarNode) and k.value == "scenes"] if isinstance(head, yaml.MappingNode) else []
-    empty = _value(head, "scenes")
-    if (quiet.items or len(scenes_key) != 1 or (scenes_key[0].start_mark.line, scenes_key[0].start_mark.column) != (split.scenes_line, 0)
+    entry = _entry(head, "scenes")  # at the left margin of its line, and empty
+    if entry is None:  # compose says nothing without giving None
+        return None
+    key, empty = entry
+    if ((key.start_mark.line, key.start_mark.column) != (split.scenes_line, 0)
             or not isinstance(empty, yaml.ScalarNode) or empty.tag != _TAG + "null" or empty.value != ""):
         return None
     parts: list[Part] = []

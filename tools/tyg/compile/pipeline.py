@@ -229,8 +229,7 @@ def _text_findings(sc: Scenario, catalogue: Catalogue | None, root: str, pieces:
     check_wording(Project(root, None, [sc], whole=False), report, wording_of=provider("wording", scene_wording))
     taught = [] if catalogue is None else [(r.section, r.id, r.places)
                                            for r in matrix(Project(root, catalogue, [sc]), provider("teaches", scene_teaches))]
-    learnt = {w: n for w, n in readability.KNOWN.items() if w not in known}
-    return report.items, taught, learnt, [found.get(id(s), {}) for s in sc.scenes]
+    return report.items, taught, readability.looked_up_since(known), [found.get(id(s), {}) for s in sc.scenes]
 
 
 def _minutes(sc: Scenario, catalogue: Catalogue | None) -> tuple[int | None, list[Diagnostic]]:
@@ -344,7 +343,7 @@ def _work(job: tuple) -> tuple[Unit, dict[str, int], Memo | None]:
     known = set(readability.KNOWN)
     with _no_cycle_collection():
         unit, memo = _scenario_unit(path, data, catalogue, root, keep_tree=False, memo=memo)
-    return unit, {w: n for w, n in readability.KNOWN.items() if w not in known}, memo
+    return unit, readability.looked_up_since(known), memo
 
 
 def _parallel(jobs: list[tuple], processes: int) -> list[tuple[Unit, Memo | None]]:

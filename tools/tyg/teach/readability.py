@@ -52,6 +52,11 @@ class Counts:
 KNOWN: dict[str, int] = {}
 
 
+def looked_up_since(before: set[str]) -> dict[str, int]:
+    """The syllable counts added to ``KNOWN`` since it held the words ``before`` (for the cache)."""
+    return {w: n for w, n in KNOWN.items() if w not in before}
+
+
 #: Where a word missing from ``KNOWN`` is looked up: None, textstat itself; or a function that
 #: gives ``lexicon()``, which the build cache keeps (compile/pipeline.py): loading that table takes
 #: a few hundredths of a second, where textstat's own dictionary takes most of a second, so a
